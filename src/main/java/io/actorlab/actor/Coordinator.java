@@ -1,0 +1,130 @@
+package io.actorlab.actor;
+
+import io.actorlab.serialization.CrossesBoundary;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.actor.NoSerializationVerificationNeeded;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * Hands tasks to workers by work pulling: submitted tasks wait in a queue, and each goes to a worker that
+ * has said it is idle. The coordinator neither knows nor cares whether its workers share its JVM.
+ *
+ * <p>Every submitted task ends: with the worker's outcome, or, when the coordinator stops first, with an
+ * exception saying so. A worker that stops while running a task has that task put back at the head of
+ * the queue.
+ */
+public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
+
+  /** Messages the coordinator understands. */
+  public interface Command {}
+
+  /**
+   * Run a task; {@code result} completes with its outcome. Sent only from the coordinator's own JVM, so
+   * it carries a future rather than a reply-to reference.
+   */
+  public record Submit(String taskClass, Object input, CompletableFuture<TaskOutcome> result)
+      implements Command, NoSerializationVerificationNeeded {}
+
+  /** A worker is ready for its first task. */
+  public record WorkerReady(ActorRef<Worker.Command> worker) implements Command, CrossesBoundary {}
+
+  /** A worker finished a task and is ready for the next. */
+  public record TaskDone(TaskOutcome outcome) implements Command, CrossesBoundary {}
+
+  private record WorkerStopped(ActorRef<Worker.Command> worker)
+      implements Command, NoSerializationVerificationNeeded {}
+
+  private record Pending(long id, Submit submit) {}
+
+  private record InFlight(Pending pending, ActorRef<Worker.Command> worker) {}
+
+  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  private final ArrayDeque<ActorRef<Worker.Command>> idle = new ArrayDeque<>();
+  private final Map<Long, InFlight> inFlight = new HashMap<>();
+  private long nextId;
+
+  /** A coordinator with no workers yet; workers join by sending {@link WorkerReady}. */
+  public static Behavior<Command> create() {
+    return Behaviors.setup(Coordinator::new);
+  }
+
+  private Coordinator(ActorContext<Command> context) {
+    super(context);
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Submit.class, this::onSubmit)
+        .onMessage(WorkerReady.class, this::onWorkerReady)
+        .onMessage(TaskDone.class, this::onTaskDone)
+        .onMessage(WorkerStopped.class, this::onWorkerStopped)
+        .onSignal(PostStop.class, signal -> onPostStop())
+        .build();
+  }
+
+  private Behavior<Command> onSubmit(Submit submit) {
+    queue.addLast(new Pending(nextId++, submit));
+    dispatch();
+    return this;
+  }
+
+  private Behavior<Command> onWorkerReady(WorkerReady ready) {
+    getContext().watchWith(ready.worker(), new WorkerStopped(ready.worker()));
+    idle.addLast(ready.worker());
+    dispatch();
+    return this;
+  }
+
+  private Behavior<Command> onTaskDone(TaskDone done) {
+    InFlight finished = inFlight.remove(done.outcome().taskId());
+    if (finished == null) {
+      return this; // a late duplicate of a task that was already answered
+    }
+    finished.pending().submit().result().complete(done.outcome());
+    idle.addLast(finished.worker());
+    dispatch();
+    return this;
+  }
+
+  private Behavior<Command> onWorkerStopped(WorkerStopped stopped) {
+    idle.remove(stopped.worker());
+    Iterator<InFlight> running = inFlight.values().iterator();
+    while (running.hasNext()) {
+      InFlight task = running.next();
+      if (task.worker().equals(stopped.worker())) {
+        running.remove();
+        queue.addFirst(task.pending());
+      }
+    }
+    dispatch();
+    return this;
+  }
+
+  private Behavior<Command> onPostStop() {
+    IllegalStateException closed =
+        new IllegalStateException("the worker pool was closed before this task finished");
+    queue.forEach(pending -> pending.submit().result().completeExceptionally(closed));
+    inFlight.values().forEach(task -> task.pending().submit().result().completeExceptionally(closed));
+    return this;
+  }
+
+  private void dispatch() {
+    while (!queue.isEmpty() && !idle.isEmpty()) {
+      Pending next = queue.pollFirst();
+      ActorRef<Worker.Command> worker = idle.pollFirst();
+      inFlight.put(next.id(), new InFlight(next, worker));
+      worker.tell(new Worker.Run(next.id(), next.submit().taskClass(), next.submit().input()));
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package io.actorlab.actor;
+
+import io.actorlab.task.SharedCounter;
+import io.actorlab.task.Task;
+import io.actorlab.task.TaskContext;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Runs task code on the calling thread: finds the task by class name, surrounds the run with the mode's
+ * {@link TaskGuard} and turns whatever happens into a {@link TaskOutcome}. Shared by the worker actors
+ * of every mode and by the sequential baseline, so all of them measure a task the same way.
+ *
+ * <p>Thread-safe: a worker may run blocking tasks on another dispatcher's threads.
+ */
+public final class TaskRunner {
+
+  private final Map<String, Task<Object, Object>> tasks = new ConcurrentHashMap<>();
+  private final TaskGuard guard;
+  private final Function<String, SharedCounter> counters;
+  private final ClassLoader classLoader;
+
+  /**
+   * A runner for one worker (or one JVM).
+   *
+   * @param guard what surrounds each run ({@link TaskGuard#NONE} in every mode but {@code gil})
+   * @param counters gives the shared counter of a name
+   * @param classLoader loads task classes named in messages
+   */
+  public TaskRunner(
+      TaskGuard guard, Function<String, SharedCounter> counters, ClassLoader classLoader) {
+    this.guard = guard;
+    this.counters = counters;
+    this.classLoader = classLoader;
+  }
+
+  /** True when the named task declares that it mostly waits; see {@link Task#blocking()}. */
+  public boolean isBlocking(String taskClass) {
+    try {
+      return task(taskClass).blocking();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false; // run() reports the same problem as the task's failure
+    }
+  }
+
+  /** Runs one task and reports how it ended; never throws. */
+  public TaskOutcome run(long taskId, String taskClass, Object input) {
+    long startedEpochMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+    long start = System.nanoTime();
+    try {
+      Task<Object, Object> task = task(taskClass);
+      guard.enterTask();
+      Object output;
+      try {
+        output = task.run(input, new Context());
+      } finally {
+        guard.exitTask();
+      }
+      return new TaskOutcome(
+          taskId, output, null, null, startedEpochMicros, System.nanoTime() - start);
+    } catch (Exception | LinkageError | StackOverflowError e) {
+      // An OutOfMemoryError or other VirtualMachineError is left to kill the worker: it is not the
+      // task's result, and a JVM in that state should not go on pretending to be healthy.
+      return failure(taskId, e, startedEpochMicros, System.nanoTime() - start);
+    }
+  }
+
+  /** The outcome of a task whose run could not even be attempted, e.g. a rejected execution. */
+  public static TaskOutcome failure(long taskId, Throwable error, long startedEpochMicros, long nanos) {
+    Throwable cause = error;
+    if (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof java.lang.reflect.InvocationTargetException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return new TaskOutcome(
+        taskId, null, cause.getClass().getName(), cause.getMessage(), startedEpochMicros, nanos);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Task<Object, Object> task(String taskClass) throws ReflectiveOperationException {
+    Task<Object, Object> cached = tasks.get(taskClass);
+    if (cached != null) {
+      return cached;
+    }
+    Class<?> type = Class.forName(taskClass, true, classLoader);
+    if (!Task.class.isAssignableFrom(type)) {
+      throw new ClassCastException(taskClass + " does not implement " + Task.class.getName());
+    }
+    Task<Object, Object> created =
+        (Task<Object, Object>) type.getDeclaredConstructor().newInstance();
+    Task<Object, Object> raced = tasks.putIfAbsent(taskClass, created);
+    return raced == null ? created : raced;
+  }
+
+  private final class Context implements TaskContext {
+    @Override
+    public <T> T blocking(BlockingSection<T> section) throws Exception {
+      guard.enterBlocking();
+      try {
+        return section.call();
+      } finally {
+        guard.exitBlocking();
+      }
+    }
+
+    @Override
+    public SharedCounter counter(String name) {
+      return counters.apply(name);
+    }
+  }
+}

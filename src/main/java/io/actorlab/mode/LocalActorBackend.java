@@ -1,0 +1,118 @@
+package io.actorlab.mode;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.actorlab.actor.Coordinator;
+import io.actorlab.actor.CounterOwner;
+import io.actorlab.actor.TaskGuard;
+import io.actorlab.actor.TaskOutcome;
+import io.actorlab.actor.TaskRunner;
+import io.actorlab.actor.Worker;
+import io.actorlab.measure.BoundaryStats;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+
+/**
+ * The {@code actors} runner: one ActorSystem in this JVM whose guardian is the {@link Coordinator}, with
+ * {@code workers} {@link Worker} actors on the mode's dispatcher and one {@link CounterOwner}.
+ */
+final class LocalActorBackend implements PoolBackend {
+
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+  private final ActorSystem<Coordinator.Command> system;
+  private final ActorRef<CounterOwner.Command> counters;
+  private final Duration stopTimeout;
+
+  private LocalActorBackend(
+      ActorSystem<Coordinator.Command> system,
+      ActorRef<CounterOwner.Command> counters,
+      Duration stopTimeout) {
+    this.system = system;
+    this.counters = counters;
+    this.stopTimeout = stopTimeout;
+  }
+
+  static LocalActorBackend start(ActorLabSettings settings, Config config) {
+    ModeSettings mode = settings.mode();
+    Config systemConfig =
+        mode.serializeMessages()
+            ? ConfigFactory.parseString("pekko.actor.serialize-messages = on").withFallback(config)
+            : config;
+    ActorSystem<Coordinator.Command> system =
+        ActorSystem.create(Coordinator.create(), "actorlab", systemConfig);
+    ActorRef<CounterOwner.Command> counters =
+        system.systemActorOf(CounterOwner.create(), "counters", Props.empty());
+    TaskGuard guard = mode.gil() ? new GlobalInterpreterLock() : TaskGuard.NONE;
+    TaskRunner runner =
+        new TaskRunner(
+            guard,
+            name -> delta -> counters.tell(new CounterOwner.Add(name, delta)),
+            ((org.apache.pekko.actor.ExtendedActorSystem) system.classicSystem()).dynamicAccess().classLoader());
+    Executor blocking =
+        mode.blockingDispatcher().equals(mode.dispatcher())
+            ? null
+            : system.dispatchers().lookup(DispatcherSelector.fromConfig(mode.blockingDispatcher()));
+    for (int i = 1; i <= settings.workers(); i++) {
+      system.systemActorOf(
+          Worker.create(system, runner, blocking),
+          "worker-" + i,
+          DispatcherSelector.fromConfig(mode.dispatcher()));
+    }
+    return new LocalActorBackend(system, counters, settings.stopTimeout());
+  }
+
+  @Override
+  public void submit(String taskClass, Object input, CompletableFuture<TaskOutcome> result) {
+    system.tell(new Coordinator.Submit(taskClass, input, result));
+  }
+
+  @Override
+  public long readCounter(String name) {
+    CompletionStage<Long> value =
+        AskPattern.ask(
+            counters,
+            replyTo -> new CounterOwner.Read(name, replyTo),
+            READ_TIMEOUT,
+            system.scheduler());
+    try {
+      return value.toCompletableFuture().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading counter " + name, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("could not read counter " + name, e.getCause());
+    }
+  }
+
+  @Override
+  public BoundaryStats boundary() {
+    return BoundaryStats.NONE;
+  }
+
+  @Override
+  public void close() {
+    system.terminate();
+    try {
+      system
+          .getWhenTerminated()
+          .toCompletableFuture()
+          .get(stopTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException(
+          "the actor system did not stop within " + stopTimeout + ": " + e, e);
+    }
+  }
+}

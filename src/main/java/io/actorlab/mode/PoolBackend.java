@@ -1,0 +1,36 @@
+package io.actorlab.mode;
+
+import io.actorlab.actor.TaskOutcome;
+import io.actorlab.measure.BoundaryStats;
+import com.typesafe.config.Config;
+import java.util.concurrent.CompletableFuture;
+
+/** What runs the tasks of a worker pool: the mechanism behind a mode. */
+public interface PoolBackend extends AutoCloseable {
+
+  /** Queues a task; {@code result} completes with its outcome, or exceptionally if the pool stops. */
+  void submit(String taskClass, Object input, CompletableFuture<TaskOutcome> result);
+
+  /** The value of an actor-owned counter after every increment sent so far. */
+  long readCounter(String name);
+
+  /** Messages, bytes and time that crossed the boundary in this JVM so far. */
+  BoundaryStats boundary();
+
+  /** Stops every thread (and process) the backend started; waits at most the stop timeout. */
+  @Override
+  void close();
+
+  /** Starts the backend a mode's settings ask for. */
+  static PoolBackend start(ActorLabSettings settings, Config config) {
+    settings.mode().checkJavaVersion(Runtime.version().feature());
+    switch (settings.mode().runner()) {
+      case CALLER:
+        return new CallerBackend();
+      case ACTORS:
+        return LocalActorBackend.start(settings, config);
+      default:
+        throw new IllegalStateException("unhandled runner " + settings.mode().runner());
+    }
+  }
+}
