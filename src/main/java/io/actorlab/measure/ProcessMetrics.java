@@ -69,7 +69,7 @@ public final class ProcessMetrics {
     return pid <= 0 ? UNAVAILABLE : statusBytes(PROC.resolve(Long.toString(pid)), PEAK_RSS);
   }
 
-  /** The resident set size of process {@code pid} now, in bytes; -1 as for {@link #peakRssBytes(long)}. */
+  /** The resident set size of process {@code pid} now, in bytes; -1 as for the peak. */
   public static long currentRssBytes(long pid) {
     return pid <= 0 ? UNAVAILABLE : statusBytes(PROC.resolve(Long.toString(pid)), CURRENT_RSS);
   }
@@ -99,9 +99,9 @@ public final class ProcessMetrics {
   }
 
   /**
-   * The value of {@code field} in the text of a {@code /proc/<pid>/status} file, in bytes, or -1 when the
-   * field is missing or malformed. Accepts a plain number (bytes) or a number followed by {@code kB},
-   * {@code MB} or {@code GB} in any case, each a power of 1024, as the kernel means its {@code kB}.
+   * The value of {@code field} in the text of a {@code /proc/<pid>/status} file, in bytes, or -1 when
+   * the field is missing or malformed. Accepts a plain number (bytes) or a number followed by
+   * {@code kB}, {@code MB} or {@code GB} in any case, each a power of 1024, as the kernel's {@code kB}.
    */
   static long parseStatusBytes(String status, String field) {
     for (String line : status.split("\n")) {
