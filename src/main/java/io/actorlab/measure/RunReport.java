@@ -47,4 +47,13 @@ public record RunReport(
   public double cpuUtilisation(int cores) {
     return wallNanos == 0 ? 0 : (double) cpuNanos / wallNanos / cores;
   }
+
+  /**
+   * The share of wall time spent serializing and deserializing at the boundary: 0.05 means 5%. It is 0
+   * when nothing crossed. Summed over JVMs it can exceed 1, as CPU time can exceed wall time.
+   */
+  public double serializeShare() {
+    long nanos = boundary.serializeNanos() + boundary.deserializeNanos();
+    return wallNanos <= 0 || nanos <= 0 ? 0 : (double) nanos / wallNanos;
+  }
 }
