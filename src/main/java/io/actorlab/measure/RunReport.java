@@ -16,9 +16,11 @@ import java.util.Map;
  * @param failed tasks that threw
  * @param checksum the workload's digest of the results
  * @param wallNanos from the first submit until the last result
- * @param cpuNanos process CPU time (all threads) spent in that interval
+ * @param cpuNanos process CPU time (all threads) spent in that interval, or -1 when the platform cannot
+ *     measure it ({@link ProcessMetrics#UNAVAILABLE})
  * @param startupNanos from mode start until the first task began to run
- * @param peakRssBytes the process's peak resident set size
+ * @param peakRssBytes the process's peak resident set size, or -1 when the platform cannot measure it
+ *     ({@link ProcessMetrics#UNAVAILABLE})
  * @param latency per-task latency percentiles
  * @param boundary what crossed the boundary ({@link BoundaryStats#NONE} when nothing did)
  * @param details workload-specific figures
@@ -44,5 +46,14 @@ public record RunReport(
   /** CPU time over wall time over available cores: 1.0 means every core was busy the whole run. */
   public double cpuUtilisation(int cores) {
     return wallNanos == 0 ? 0 : (double) cpuNanos / wallNanos / cores;
+  }
+
+  /**
+   * The share of wall time spent serializing and deserializing at the boundary: 0.05 means 5%. It is 0
+   * when nothing crossed. Summed over JVMs it can exceed 1, as CPU time can exceed wall time.
+   */
+  public double serializeShare() {
+    long nanos = boundary.serializeNanos() + boundary.deserializeNanos();
+    return wallNanos <= 0 || nanos <= 0 ? 0 : (double) nanos / wallNanos;
   }
 }

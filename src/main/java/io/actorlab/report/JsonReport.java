@@ -1,0 +1,149 @@
+package io.actorlab.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.actorlab.measure.BoundaryStats;
+import io.actorlab.measure.LatencySummary;
+import io.actorlab.measure.RunReport;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Map;
+
+/**
+ * One run as one JSON object, for scripts and for combining runs into a larger report.
+ *
+ * <p>The keys, always all of them and in this order: {@code mode, workload, variant, tasks, size,
+ * workers, completed, failed, checksum, wall_ms, cpu_ms, cpu_utilisation, startup_ms, peak_rss_mb,
+ * latency_ms {p50, p99, max}, boundary {messages, bytes, serialize_ns, deserialize_ns,
+ * serialize_share}, details {...}}.
+ *
+ * <p>Milliseconds carry three decimals, {@code peak_rss_mb} one (an MB is 2<sup>20</sup> bytes),
+ * {@code cpu_utilisation} three (1.0 = every core busy the whole run) and {@code serialize_share} four
+ * (0.0412 = 4.12% of wall time; 0 when nothing crossed). A figure that was not measured ({@code -1},
+ * e.g. RSS off Linux) is {@code null}, and so is {@code cpu_utilisation} then. {@code latency_ms} is all
+ * zeros when no latency was recorded ({@link LatencySummary#NONE}). {@code details} keeps the order of
+ * the report's map.
+ */
+public final class JsonReport {
+
+  private static final int UTILISATION_DECIMALS = 3;
+  private static final int SHARE_DECIMALS = 4;
+
+  // Figures are BigDecimals of a fixed scale, so 40.100 prints as 40.100 and every run alike; "plain"
+  // keeps a detail given as a BigDecimal such as 1E-7 out of exponent notation.
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+
+  private JsonReport() {}
+
+  /** The report as one line of JSON, ready to pipe or to append to a JSON Lines file. */
+  public static String toJson(RunReport report, int cores) {
+    return write(toNode(report, cores), false);
+  }
+
+  /** The report as indented JSON, for a person to read. */
+  public static String toPrettyJson(RunReport report, int cores) {
+    return write(toNode(report, cores), true);
+  }
+
+  /**
+   * The report as a fresh, mutable JSON object, to nest in a report of many runs; write the whole
+   * with {@link #write(JsonNode, boolean)}.
+   *
+   * @param cores the cores the run could use, for {@code cpu_utilisation}
+   * @throws IllegalArgumentException when {@code cores < 1}, or a detail is not a number, string or
+   *     boolean
+   */
+  public static ObjectNode toNode(RunReport report, int cores) {
+    if (cores < 1) {
+      throw new IllegalArgumentException("cores must be at least 1, was " + cores);
+    }
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("mode", report.mode());
+    root.put("workload", report.workload());
+    root.put("variant", report.variant());
+    root.put("tasks", report.tasks());
+    root.put("size", report.size());
+    root.put("workers", report.workers());
+    root.put("completed", report.completed());
+    root.put("failed", report.failed());
+    root.put("checksum", report.checksum());
+    root.put("wall_ms", millis(report.wallNanos()));
+    root.put("cpu_ms", millis(report.cpuNanos()));
+    root.put(
+        "cpu_utilisation",
+        report.cpuNanos() < 0
+            ? null
+            : Units.fixed(report.cpuUtilisation(cores), UTILISATION_DECIMALS));
+    root.put("startup_ms", millis(report.startupNanos()));
+    root.put(
+        "peak_rss_mb", report.peakRssBytes() < 0 ? null : Units.megabytes(report.peakRssBytes()));
+
+    LatencySummary latency = report.latency();
+    ObjectNode latencyNode = root.putObject("latency_ms");
+    latencyNode.put("p50", millis(latency.p50()));
+    latencyNode.put("p99", millis(latency.p99()));
+    latencyNode.put("max", millis(latency.max()));
+
+    BoundaryStats boundary = report.boundary();
+    ObjectNode boundaryNode = root.putObject("boundary");
+    boundaryNode.put("messages", boundary.messages());
+    boundaryNode.put("bytes", boundary.bytes());
+    boundaryNode.put("serialize_ns", boundary.serializeNanos());
+    boundaryNode.put("deserialize_ns", boundary.deserializeNanos());
+    boundaryNode.put("serialize_share", Units.fixed(report.serializeShare(), SHARE_DECIMALS));
+
+    ObjectNode details = root.putObject("details");
+    for (Map.Entry<String, Object> detail : report.details().entrySet()) {
+      putDetail(details, detail.getKey(), detail.getValue());
+    }
+    return root;
+  }
+
+  /**
+   * Any JSON tree (one run, or many combined) as text, with the same number formatting as a single
+   * run: compact on one line, or indented when {@code pretty}.
+   */
+  public static String write(JsonNode node, boolean pretty) {
+    try {
+      return pretty
+          ? MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node)
+          : MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("cannot write a JSON tree", e);
+    }
+  }
+
+  private static BigDecimal millis(long nanos) {
+    return nanos < 0 ? null : Units.millis(nanos);
+  }
+
+  private static void putDetail(ObjectNode details, String key, Object value) {
+    if (value == null) {
+      details.putNull(key);
+    } else if (value instanceof String text) {
+      details.put(key, text);
+    } else if (value instanceof Boolean flag) {
+      details.put(key, flag);
+    } else if (value instanceof BigDecimal decimal) {
+      details.put(key, decimal);
+    } else if (value instanceof BigInteger integer) {
+      details.put(key, integer);
+    } else if (value instanceof Float single) { // as a float, or 0.1f would print as 0.10000000149...
+      details.put(key, single);
+    } else if (value instanceof Double real) {
+      details.put(key, real);
+    } else if (value instanceof Number number) { // Integer, Long, AtomicLong...
+      details.put(key, number.longValue());
+    } else {
+      throw new IllegalArgumentException(
+          "detail '" + key + "' must be a number, string or boolean, was "
+              + value.getClass().getName() + ": " + value);
+    }
+  }
+}
