@@ -1,0 +1,288 @@
+package io.actorlab.serialization;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.io.KryoBufferOverflowException;
+import com.esotericsoftware.kryo.io.Output;
+import com.esotericsoftware.kryo.util.Pool;
+import java.io.OutputStream;
+import org.apache.pekko.actor.ExtendedActorSystem;
+import org.apache.pekko.serialization.JSerializer;
+
+/**
+ * The Pekko serializer for every {@link CrossesBoundary} message: Kryo, with every class registered
+ * under a fixed id, and limits that keep a hostile or corrupt frame from exhausting memory.
+ *
+ * <p>Pekko creates one instance per actor system, from {@code pekko.actor.serializers}, and calls it
+ * from many threads at once. Kryo instances are not thread-safe, so each call borrows one from a {@link
+ * Pool}, together with the output buffer and input it reuses; an instance that threw is dropped rather
+ * than returned, in case Kryo left state behind.
+ *
+ * <p>The wire format is Kryo's class id followed by the object, with no manifest: a frame is only
+ * readable by a node with the same registrations (see {@code actorlab.serialization} in {@code
+ * reference.conf}).
+ */
+public final class KryoSerializer extends JSerializer {
+
+  /** This serializer's id in Pekko's envelope; Pekko reserves 0-40. Changing it breaks the wire. */
+  public static final int IDENTIFIER = 1_734_001;
+
+  /** Instances kept for reuse; more may exist under load, and the surplus is dropped when returned. */
+  private static final int POOL_CAPACITY =
+      Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
+  /** A buffer that grew beyond this many times buffer-size for one big message is not kept. */
+  private static final int BUFFER_RETAIN_FACTOR = 16;
+
+  private static final byte[] NO_BYTES = new byte[0];
+
+  private final SerializationSettings settings;
+  private final ClassRegistry registry;
+  private final BoundaryMeter meter;
+  private final Pool<PooledKryo> pool;
+
+  /**
+   * Called by Pekko with the actor system it serializes for.
+   *
+   * @throws com.typesafe.config.ConfigException if {@code actorlab.serialization} is invalid or names a
+   *     class that is not on the classpath
+   */
+  public KryoSerializer(ExtendedActorSystem system) {
+    this.settings = SerializationSettings.create(system.settings().config());
+    this.registry = new ClassRegistry(settings, system);
+    this.meter = BoundaryMeter.get(system);
+    this.pool =
+        new Pool<>(true, true, POOL_CAPACITY) {
+          @Override
+          protected PooledKryo create() {
+            return new PooledKryo(registry.newKryo(), settings);
+          }
+        };
+    pool.free(
+        pool.obtain()); // build one now: a broken registration fails at start, not at first send
+  }
+
+  @Override
+  public int identifier() {
+    return IDENTIFIER;
+  }
+
+  @Override
+  public boolean includeManifest() {
+    return false;
+  }
+
+  /** The settings this serializer was created with. */
+  public SerializationSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Serializes a message, counting it in the system's {@link BoundaryMeter}.
+   *
+   * @throws UnserializableMessageException naming the class to register, or the size over the limit
+   */
+  @Override
+  public byte[] toBinary(Object message) {
+    return serialize(message, true);
+  }
+
+  /**
+   * Reads a message written by {@link #toBinary} on a node with the same registrations.
+   *
+   * @param manifest ignored: the class id is in the bytes
+   * @throws RejectedFrameException when the bytes break a limit or do not decode to a registered message
+   */
+  @Override
+  public Object fromBinaryJava(byte[] bytes, Class<?> manifest) {
+    return deserialize(bytes, true);
+  }
+
+  /**
+   * Serializes a value and reads it back without sending or counting anything: the pre-flight check
+   * behind {@link SerializabilityCheck}. Any object graph, not only a {@link CrossesBoundary} message.
+   *
+   * @return the value's serialized size in bytes
+   * @throws UnserializableMessageException saying what cannot be serialized and how to fix it
+   */
+  public int check(Object value) {
+    byte[] bytes = serialize(value, false);
+    if (value == null) {
+      return bytes.length; // fine inside a message; Pekko itself never sends a null message
+    }
+    try {
+      deserialize(bytes, false);
+    } catch (RejectedFrameException e) {
+      throw UnserializableMessageException.unreadable(value.getClass(), e);
+    }
+    return bytes.length;
+  }
+
+  private byte[] serialize(Object value, boolean count) {
+    PooledKryo borrowed = pool.obtain();
+    try {
+      long start = System.nanoTime();
+      borrowed.kryo.writeClassAndObject(borrowed.output, value);
+      byte[] bytes = borrowed.output.toBytes();
+      long nanos = System.nanoTime() - start;
+      if (count) {
+        meter.recordSerialized(bytes.length, nanos);
+      }
+      borrowed.afterWrite(settings);
+      pool.free(borrowed);
+      return bytes;
+    } catch (RuntimeException e) {
+      throw unserializable(value, e);
+    }
+  }
+
+  private Object deserialize(byte[] bytes, boolean count) {
+    if (bytes.length > settings.maxMessageBytes()) {
+      throw new RejectedFrameException(
+          bytes.length,
+          "over the limit of "
+              + settings.maxMessageBytes()
+              + " bytes ("
+              + SerializationSettings.MAX_MESSAGE_BYTES_KEY
+              + ")",
+          null);
+    }
+    PooledKryo borrowed = pool.obtain();
+    try {
+      long start = System.nanoTime();
+      borrowed.input.setBuffer(bytes);
+      Object value = borrowed.kryo.readClassAndObject(borrowed.input);
+      int trailing = borrowed.input.limit() - borrowed.input.position();
+      long nanos = System.nanoTime() - start;
+      borrowed.input.setBuffer(NO_BYTES);
+      if (value == null || trailing != 0) {
+        // Our own frames hold exactly one non-null object: anything else was not written by a node
+        // with these registrations.
+        throw new RejectedFrameException(
+            bytes.length,
+            value == null
+                ? "it holds no message"
+                : "it decodes to a "
+                    + value.getClass().getName()
+                    + " with "
+                    + trailing
+                    + " bytes left"
+                    + " over: do all nodes have the same actorlab.serialization lists?",
+            null);
+      }
+      if (count) {
+        meter.recordDeserialized(nanos);
+      }
+      pool.free(borrowed);
+      return value;
+    } catch (RejectedFrameException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new RejectedFrameException(bytes.length, oneLine(e), e);
+    }
+  }
+
+  private UnserializableMessageException unserializable(Object value, RuntimeException e) {
+    Class<?> type = value.getClass(); // null always serializes
+    UnregisteredClassException unregistered = cause(e, UnregisteredClassException.class);
+    if (unregistered != null) {
+      return UnserializableMessageException.unregistered(
+          type, unregistered.type(), path(unregistered));
+    }
+    if (cause(e, KryoBufferOverflowException.class) != null) {
+      return UnserializableMessageException.tooLarge(
+          type, sizeOf(value), settings.maxMessageBytes());
+    }
+    if (tooDeep(e)) {
+      return UnserializableMessageException.tooDeep(type, settings.maxDepth(), e);
+    }
+    return UnserializableMessageException.failed(type, oneLine(e), e);
+  }
+
+  // The real size of a message over the limit, for the error message: serialized again into a
+  // stream that only counts, so no buffer of that size is ever allocated. Returns -1 if it fails
+  // again.
+  private long sizeOf(Object value) {
+    CountingStream counter = new CountingStream();
+    PooledKryo borrowed = pool.obtain();
+    try (Output output = new Output(counter, 8192)) {
+      borrowed.kryo.writeClassAndObject(output, value);
+      output.flush();
+      pool.free(borrowed);
+      return counter.count;
+    } catch (RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+
+  // Kryo puts the field path after "Serialization trace:", innermost first, one per line.
+  private static String path(KryoException e) {
+    String message = String.valueOf(e.getMessage());
+    int at = message.indexOf("Serialization trace:");
+    if (at < 0) {
+      return "";
+    }
+    return " Where: "
+        + String.join(
+            " < ", message.substring(at + "Serialization trace:".length()).strip().split("\n"));
+  }
+
+  // Kryo has no type for this one; its message is all there is to go on.
+  private static boolean tooDeep(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof KryoException
+          && String.valueOf(t.getMessage()).startsWith("Max depth exceeded")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String oneLine(Throwable e) {
+    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    return message.replace("\nSerialization trace:", " | at:").replace('\n', ' ');
+  }
+
+  /** A Kryo instance with the output buffer and input it reuses; used by one thread at a time. */
+  private static final class PooledKryo {
+    final Kryo kryo;
+    final BoundedInput input = new BoundedInput();
+    Output output;
+
+    PooledKryo(Kryo kryo, SerializationSettings settings) {
+      this.kryo = kryo;
+      this.output = new Output(settings.bufferSize(), settings.maxMessageBytes());
+    }
+
+    void afterWrite(SerializationSettings settings) {
+      if (output.getBuffer().length > (long) settings.bufferSize() * BUFFER_RETAIN_FACTOR) {
+        output = new Output(settings.bufferSize(), settings.maxMessageBytes());
+      } else {
+        output.reset();
+      }
+    }
+  }
+
+  private static final class CountingStream extends OutputStream {
+    long count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
+    }
+  }
+}
