@@ -9,6 +9,7 @@ import io.actorlab.actor.TaskOutcome;
 import io.actorlab.actor.TaskRunner;
 import io.actorlab.actor.Worker;
 import io.actorlab.measure.BoundaryStats;
+import io.actorlab.serialization.BoundaryMeter;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -97,7 +98,7 @@ final class LocalActorBackend implements PoolBackend {
 
   @Override
   public BoundaryStats boundary() {
-    return BoundaryStats.NONE;
+    return BoundaryMeter.get(system).snapshot();
   }
 
   @Override
