@@ -1,0 +1,77 @@
+package io.actorlab.cli;
+
+import io.actorlab.api.RunListener;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+
+/**
+ * A progress bar on stderr for runs that last: it appears only once a run has gone on for {@link
+ * #DELAY}, so short runs print nothing but their result.
+ */
+final class Progress implements RunListener, AutoCloseable {
+
+  static final Duration DELAY = Duration.ofSeconds(2);
+
+  private final String name;
+  private final long total;
+  private final long startedNanos = System.nanoTime();
+  private final AtomicLong completed = new AtomicLong();
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "actorlab-progress");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private volatile ProgressBar bar;
+
+  private Progress(String name, long total) {
+    this.name = name;
+    this.total = total;
+    timer.schedule(this::show, DELAY.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** A progress bar when stderr is a terminal and the user wants one, else a listener that is silent. */
+  static Progress when(boolean wanted, String name, long total) {
+    return new Progress(name, wanted && System.console() != null ? total : -1);
+  }
+
+  @Override
+  public void completed(long done) {
+    completed.accumulateAndGet(done, Math::max);
+    ProgressBar shown = bar;
+    if (shown != null) {
+      shown.stepTo(completed.get());
+    }
+  }
+
+  private void show() {
+    if (total < 0 || completed.get() >= total) {
+      return;
+    }
+    bar =
+        new ProgressBarBuilder()
+            .setTaskName(name)
+            .setInitialMax(total)
+            .setConsumer(new ConsoleProgressBarConsumer(System.err))
+            .startsFrom(completed.get(), Duration.ofNanos(System.nanoTime() - startedNanos))
+            .setUnit(" tasks", 1)
+            .clearDisplayOnFinish()
+            .build();
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+    ProgressBar shown = bar;
+    if (shown != null) {
+      shown.close();
+    }
+  }
+}
