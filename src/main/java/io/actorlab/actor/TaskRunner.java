@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -22,6 +23,7 @@ public final class TaskRunner {
   private final TaskGuard guard;
   private final Function<String, SharedCounter> counters;
   private final ClassLoader classLoader;
+  private final Consumer<Object> outputCheck;
 
   /**
    * A runner for one worker (or one JVM).
@@ -29,12 +31,18 @@ public final class TaskRunner {
    * @param guard what surrounds each run ({@link TaskGuard#NONE} in every mode but {@code gil})
    * @param counters gives the shared counter of a name
    * @param classLoader loads task classes named in messages
+   * @param outputCheck throws when an output could not be sent back; its exception becomes the task's
+   *     failure, so an output that cannot cross is reported rather than dropped
    */
   public TaskRunner(
-      TaskGuard guard, Function<String, SharedCounter> counters, ClassLoader classLoader) {
+      TaskGuard guard,
+      Function<String, SharedCounter> counters,
+      ClassLoader classLoader,
+      Consumer<Object> outputCheck) {
     this.guard = guard;
     this.counters = counters;
     this.classLoader = classLoader;
+    this.outputCheck = outputCheck;
   }
 
   /** True when the named task declares that it mostly waits; see {@link Task#blocking()}. */
@@ -59,6 +67,7 @@ public final class TaskRunner {
       } finally {
         guard.exitTask();
       }
+      outputCheck.accept(output);
       return new TaskOutcome(
           taskId, output, null, null, startedEpochMicros, System.nanoTime() - start);
     } catch (Exception | LinkageError | StackOverflowError e) {

@@ -20,7 +20,8 @@ final class CallerBackend implements PoolBackend {
       new TaskRunner(
           TaskGuard.NONE,
           name -> counter(name)::addAndGet,
-          Thread.currentThread().getContextClassLoader());
+          Thread.currentThread().getContextClassLoader(),
+          output -> {});
   private final AtomicLong nextId = new AtomicLong();
 
   @Override

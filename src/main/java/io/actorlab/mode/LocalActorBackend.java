@@ -10,6 +10,7 @@ import io.actorlab.actor.TaskRunner;
 import io.actorlab.actor.Worker;
 import io.actorlab.measure.BoundaryStats;
 import io.actorlab.serialization.BoundaryMeter;
+import io.actorlab.serialization.Preflight;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -34,14 +36,17 @@ final class LocalActorBackend implements PoolBackend {
   private final ActorSystem<Coordinator.Command> system;
   private final ActorRef<CounterOwner.Command> counters;
   private final Duration stopTimeout;
+  private final Preflight preflight;
 
   private LocalActorBackend(
       ActorSystem<Coordinator.Command> system,
       ActorRef<CounterOwner.Command> counters,
-      Duration stopTimeout) {
+      Duration stopTimeout,
+      Preflight preflight) {
     this.system = system;
     this.counters = counters;
     this.stopTimeout = stopTimeout;
+    this.preflight = preflight;
   }
 
   static LocalActorBackend start(ActorLabSettings settings, Config config) {
@@ -54,12 +59,19 @@ final class LocalActorBackend implements PoolBackend {
         ActorSystem.create(Coordinator.create(), "actorlab", systemConfig);
     ActorRef<CounterOwner.Command> counters =
         system.systemActorOf(CounterOwner.create(), "counters", Props.empty());
+    // Messages are serialized when the mode says so, or when -Dpekko.actor.serialize-messages=on asks
+    // for it (the test suite does): then inputs and outputs are checked before they are sent.
+    Preflight preflight =
+        system.settings().config().getBoolean("pekko.actor.serialize-messages")
+            ? Preflight.create(system)
+            : Preflight.NONE;
     TaskGuard guard = mode.gil() ? new GlobalInterpreterLock() : TaskGuard.NONE;
     TaskRunner runner =
         new TaskRunner(
             guard,
             name -> delta -> counters.tell(new CounterOwner.Add(name, delta)),
-            ((org.apache.pekko.actor.ExtendedActorSystem) system.classicSystem()).dynamicAccess().classLoader());
+            ((ExtendedActorSystem) system.classicSystem()).dynamicAccess().classLoader(),
+            preflight::check);
     Executor blocking =
         mode.blockingDispatcher().equals(mode.dispatcher())
             ? null
@@ -70,11 +82,12 @@ final class LocalActorBackend implements PoolBackend {
           "worker-" + i,
           DispatcherSelector.fromConfig(mode.dispatcher()));
     }
-    return new LocalActorBackend(system, counters, settings.stopTimeout());
+    return new LocalActorBackend(system, counters, settings.stopTimeout(), preflight);
   }
 
   @Override
   public void submit(String taskClass, Object input, CompletableFuture<TaskOutcome> result) {
+    preflight.check(input);
     system.tell(new Coordinator.Submit(taskClass, input, result));
   }
 

@@ -93,7 +93,7 @@ public final class PayloadWorkload implements Workload {
       digest = Digest.addInts(digest, output);
     }
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("bytesEachWay", bytesEachWay);
+    details.put("bytes_each_way", bytesEachWay);
     return new WorkloadResult(digest, details);
   }
 }

@@ -56,7 +56,7 @@ public final class PrimesWorkload implements Workload {
       sum += count;
     }
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("primesPerTask", outputs.get(0));
+    details.put("primes_per_task", outputs.get(0));
     return new WorkloadResult(sum, details);
   }
 }

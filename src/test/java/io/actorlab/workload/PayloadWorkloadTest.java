@@ -29,7 +29,7 @@ class PayloadWorkloadTest {
         }
       }
       WorkloadResult result = prepared.summarize(outputs, name -> 0);
-      assertEquals(3 * 500 * 4L, result.details().get("bytesEachWay"));
+      assertEquals(3 * 500 * 4L, result.details().get("bytes_each_way"));
     }
   }
 

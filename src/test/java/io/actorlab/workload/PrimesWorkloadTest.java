@@ -40,7 +40,7 @@ class PrimesWorkloadTest {
         new PrimesWorkload().prepare(new WorkloadSpec(3, 1_000, null))) {
       WorkloadResult result = InlineRunner.sequential(prepared);
       assertEquals(3 * 168, result.checksum());
-      assertEquals(168L, result.details().get("primesPerTask"));
+      assertEquals(168L, result.details().get("primes_per_task"));
     }
   }
 
