@@ -24,6 +24,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code actors} runner: one ActorSystem in this JVM whose guardian is the {@link Coordinator}, with
@@ -55,6 +56,8 @@ final class LocalActorBackend implements PoolBackend {
         mode.serializeMessages()
             ? ConfigFactory.parseString("pekko.actor.serialize-messages = on").withFallback(config)
             : config;
+    // Initialise SLF4J before Pekko logs anything, or it replays early messages with a warning.
+    LoggerFactory.getILoggerFactory();
     ActorSystem<Coordinator.Command> system =
         ActorSystem.create(Coordinator.create(), "actorlab", systemConfig);
     ActorRef<CounterOwner.Command> counters =

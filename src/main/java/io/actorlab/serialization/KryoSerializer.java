@@ -118,6 +118,17 @@ public final class KryoSerializer extends JSerializer {
     return bytes.length;
   }
 
+  /**
+   * Serializes a value without reading it back, sending or counting it: the cheaper check for values
+   * of a class that already passed {@link #check}, whose size may still exceed the limit.
+   *
+   * @return the value's serialized size in bytes
+   * @throws UnserializableMessageException saying what cannot be serialized and how to fix it
+   */
+  public int checkSize(Object value) {
+    return serialize(value, false).length;
+  }
+
   private byte[] serialize(Object value, boolean count) {
     PooledKryo borrowed = pool.obtain();
     try {

@@ -5,9 +5,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
 
 /**
- * Checks the first value of each class that is about to cross a boundary, so that an unregistered or
- * unserializable task input fails at submit, and an output fails as its task's error, instead of being
- * dropped with only a log line while the caller waits forever.
+ * Checks every value that is about to cross a boundary, so that an unregistered, unserializable or
+ * oversized task input fails at submit, and such an output fails as its task's error, instead of being
+ * dropped with only a log line while the caller waits forever (Pekko only logs a message it cannot
+ * serialize).
+ *
+ * <p>The first value of each class gets a full round trip; later ones are serialized once more only to
+ * check their size. That extra serialization is the price of never losing a task silently; it runs on
+ * the submitting thread (inputs) and the worker's (outputs) and is not counted in the boundary figures.
  */
 public final class Preflight {
 
@@ -27,15 +32,19 @@ public final class Preflight {
   }
 
   /**
-   * Passes when {@code value} is null, of a class already checked, or survives a round trip.
+   * Passes when {@code value} is null or would cross within the size limit.
    *
    * @throws UnserializableMessageException naming the class and the fix
    */
   public void check(Object value) {
-    if (check == null || value == null || passed.contains(value.getClass())) {
+    if (check == null || value == null) {
       return;
     }
-    check.checkValue(value);
-    passed.add(value.getClass());
+    if (passed.contains(value.getClass())) {
+      check.checkSize(value);
+    } else {
+      check.checkValue(value);
+      passed.add(value.getClass());
+    }
   }
 }

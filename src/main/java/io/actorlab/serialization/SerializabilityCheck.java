@@ -82,4 +82,15 @@ public final class SerializabilityCheck {
   public int checkValue(Object value) {
     return kryo.check(value);
   }
+
+  /**
+   * Checks that a value of a class that already passed {@link #checkValue} still fits the message size
+   * limit; serializes it once, without reading it back.
+   *
+   * @return its serialized size in bytes
+   * @throws UnserializableMessageException when it is too large, saying its size and the limit
+   */
+  public int checkSize(Object value) {
+    return kryo.checkSize(value);
+  }
 }

@@ -73,19 +73,20 @@ public record SerializationSettings(
           config, MAX_DEPTH_KEY, "must be between 1 and " + MAX_DEPTH_LIMIT + ", was " + maxDepth);
     }
     long bufferSize = config.getBytes(BUFFER_SIZE_KEY);
-    if (bufferSize < MIN_BUFFER_SIZE || bufferSize > maxMessageBytes) {
+    if (bufferSize < MIN_BUFFER_SIZE) {
       throw bad(
           config,
           BUFFER_SIZE_KEY,
-          "must be between "
-              + MIN_BUFFER_SIZE
-              + " bytes and max-message-bytes ("
-              + maxMessageBytes
-              + "), was "
-              + bufferSize);
+          "must be at least " + MIN_BUFFER_SIZE + " bytes, was " + bufferSize);
     }
+    // A buffer never needs to be larger than the largest message, so a small max-message-bytes alone
+    // is a valid setting.
     return new SerializationSettings(
-        builtin, register, (int) maxMessageBytes, maxDepth, (int) bufferSize);
+        builtin,
+        register,
+        (int) maxMessageBytes,
+        maxDepth,
+        (int) Math.min(bufferSize, maxMessageBytes));
   }
 
   private static List<String> classNames(Config config, String key) {

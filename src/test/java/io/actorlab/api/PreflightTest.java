@@ -60,6 +60,19 @@ class PreflightTest {
   }
 
   @Test
+  void anOversizedInputOfAnAlreadyCheckedClassFailsAtSubmitWithItsSizeAndTheLimit() {
+    ActorLab lab =
+        ActorLab.mode("serialize-local").workers(1).set("actorlab.serialization.max-message-bytes", "4KiB");
+    try (WorkerPool pool = lab.start()) {
+      assertEquals(1, ((int[]) pool.submit(new Echo(), new int[] {1}).toCompletableFuture().join()).length);
+      IllegalArgumentException refused =
+          assertThrows(IllegalArgumentException.class, () -> pool.submit(new Echo(), new int[10_000]));
+      assertTrue(refused.getMessage().contains("4096"), refused.getMessage());
+      assertTrue(refused.getMessage().contains("max-message-bytes"), refused.getMessage());
+    }
+  }
+
+  @Test
   void inModesThatSerializeNothingAnyValueGoesThrough() {
     assumeFalse(
         "on".equals(System.getProperty("pekko.actor.serialize-messages")),

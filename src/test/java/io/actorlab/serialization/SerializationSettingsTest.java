@@ -43,13 +43,19 @@ class SerializationSettingsTest {
         size.contains("actorlab.serialization.max-message-bytes") && size.contains("was 10 bytes"),
         size);
 
-    String buffer = failure("actorlab.serialization.buffer-size = 16MiB");
+    String buffer = failure("actorlab.serialization.buffer-size = 100");
     assertTrue(
-        buffer.contains("actorlab.serialization.buffer-size") && buffer.contains("16777216"),
-        buffer);
+        buffer.contains("actorlab.serialization.buffer-size") && buffer.contains("was 100"), buffer);
 
     String blank = failure("actorlab.serialization.register = [\" \"]");
     assertTrue(blank.contains("actorlab.serialization.register"), blank);
+  }
+
+  @Test
+  void theBufferNeverExceedsTheLargestMessage() {
+    SerializationSettings settings =
+        SerializationSettings.create(with("actorlab.serialization.max-message-bytes = 4KiB"));
+    assertEquals(4096, settings.bufferSize());
   }
 
   @Test
