@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "modes",
     mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description = "List the execution modes: one file each under conf/modes (add a file to add a mode).")
 final class ModesCommand implements Runnable {
 

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description = {
       "Run one workload under one execution mode and print what it cost.",
       "Exit code: 0 all tasks succeeded, 1 some task failed, 2 bad input."

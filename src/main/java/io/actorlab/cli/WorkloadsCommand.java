@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "workloads",
     mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description = "List the built-in workloads, what --size means for each, and their defaults.")
 final class WorkloadsCommand implements Runnable {
 
