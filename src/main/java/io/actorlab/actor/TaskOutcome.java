@@ -11,7 +11,8 @@ import io.actorlab.serialization.CrossesBoundary;
  * @param errorMessage that exception's message, or null
  * @param startedEpochMicros when the task began to run, in microseconds since the epoch (comparable
  *     across processes on one host)
- * @param runNanos how long the task's own code ran
+ * @param runNanos from the worker taking the task up until the task returned or threw, including any
+ *     wait for the {@code gil} mode's lock
  */
 public record TaskOutcome(
     long taskId,

@@ -74,14 +74,16 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
           .pipeToSelf(
               CompletableFuture.supplyAsync(
                   () -> runner.run(run.taskId(), run.taskClass(), run.input()), blockingExecutor),
-              (outcome, error) ->
-                  new Finished(
-                      outcome != null ? outcome : TaskRunner.failure(run.taskId(), error, 0, 0)));
+              (outcome, error) -> finished(run, outcome, error));
     } else {
       coordinator.tell(
           new Coordinator.TaskDone(runner.run(run.taskId(), run.taskClass(), run.input())));
     }
     return this;
+  }
+
+  private static Finished finished(Run run, TaskOutcome outcome, Throwable error) {
+    return new Finished(outcome != null ? outcome : TaskRunner.failure(run.taskId(), error, 0, 0));
   }
 
   private Behavior<Command> onFinished(Finished finished) {

@@ -1,12 +1,12 @@
 package io.actorlab.cli;
 
 import io.actorlab.api.ActorLab;
-import io.actorlab.mode.ConfigLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options that choose and override configuration, shared by every command that starts a pool. */
@@ -24,22 +24,14 @@ final class ConfigOptions {
       description = "Set any configuration key, above every file, e.g. -Dactorlab.workers=4.")
   Map<String, String> overrides = new LinkedHashMap<>();
 
-  @Option(
-      names = "--conf-dir",
-      paramLabel = "DIR",
-      description = "Folder with actorlab.conf and modes/ (default: $ACTORLAB_HOME/conf, else ./conf).")
-  Path confDir;
+  @Mixin ConfDirOption dir;
 
   /** A pool configuration of this mode with every option applied. */
   ActorLab lab(String mode) {
-    ActorLab lab = ActorLab.mode(confDir(), mode);
+    ActorLab lab = ActorLab.mode(dir.confDir(), mode);
     files.forEach(lab::configFile);
     overrides.forEach(lab::set);
     return lab;
   }
 
-  /** The conf folder in effect. */
-  Path confDir() {
-    return confDir != null ? confDir : ConfigLoader.defaultConfDir();
-  }
 }

@@ -16,13 +16,13 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "List the execution modes: one file each under conf/modes (add a file to add a mode).")
 final class ModesCommand implements Runnable {
 
-  @Mixin ConfigOptions config;
+  @Mixin ConfDirOption dir;
 
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    List<ModeCatalog.ModeFile> modes = new ModeCatalog(config.confDir()).all();
+    List<ModeCatalog.ModeFile> modes = new ModeCatalog(dir.confDir()).all();
     int width = modes.stream().mapToInt(m -> m.name().length()).max().orElse(0);
     PrintWriter out = spec.commandLine().getOut();
     for (ModeCatalog.ModeFile mode : modes) {

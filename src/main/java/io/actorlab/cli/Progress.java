@@ -37,9 +37,26 @@ final class Progress implements RunListener, AutoCloseable {
     timer.schedule(this::show, DELAY.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** A progress bar when stderr is a terminal and the user wants one, else a listener that is silent. */
+  /** A progress bar when the user wants one and sits at a terminal, else a listener that is silent. */
   static Progress when(boolean wanted, String name, long total) {
-    return new Progress(name, wanted && System.console() != null ? total : -1);
+    return new Progress(name, wanted && interactive() ? total : -1);
+  }
+
+  /**
+   * Java cannot ask whether stderr alone is a terminal. Up to Java 21 a console exists only when stdin
+   * and stdout are terminals; from 22 on one exists even when output is piped, and {@code isTerminal()}
+   * tells (asked reflectively: actorlab builds for 17).
+   */
+  private static boolean interactive() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
   }
 
   @Override

@@ -32,6 +32,9 @@ public final class ConfigLoader {
   /** System property the launcher sets to the installation folder. */
   public static final String HOME_PROPERTY = "actorlab.home";
 
+  /** The base configuration every mode file includes, in the conf folder. */
+  public static final String BASE_FILE = "actorlab.conf";
+
   private final Path confDir;
   private final String mode;
   private final List<Path> files = new ArrayList<>();
@@ -67,6 +70,13 @@ public final class ConfigLoader {
   /** Reads every layer and resolves the result; fails with the file and line of a syntax error. */
   public Config load() {
     ModeCatalog.ModeFile modeFile = new ModeCatalog(confDir).named(mode);
+    Path base = confDir.resolve(BASE_FILE);
+    if (!Files.isRegularFile(base)) {
+      throw new SettingsException(
+          "no base configuration at "
+              + base.toAbsolutePath()
+              + ": every mode file includes it; restore it (it may be as short as `actorlab {}`)");
+    }
     Config stack = parse(modeFile.file());
     for (Path file : files) {
       if (!Files.isRegularFile(file)) {

@@ -14,8 +14,9 @@ public interface TaskContext {
   <T> T blocking(BlockingSection<T> section) throws Exception;
 
   /**
-   * A counter owned by one actor and shared by every worker of the pool, in every mode: increments are
-   * messages, so no update is ever lost and no lock is needed.
+   * A counter shared by every worker of the pool. In the actor modes one actor owns it: increments are
+   * messages, so no update is ever lost and no lock is needed. The sequential baseline has one thread
+   * and no actors, so there it is a plain counter.
    */
   SharedCounter counter(String name);
 
