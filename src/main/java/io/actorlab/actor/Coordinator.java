@@ -2,8 +2,10 @@ package io.actorlab.actor;
 
 import io.actorlab.serialization.CrossesBoundary;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
@@ -35,6 +37,13 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   public record Submit(String taskClass, Object input, CompletableFuture<TaskOutcome> result)
       implements Command, NoSerializationVerificationNeeded {}
 
+  /**
+   * Complete {@code ready} once at least {@code workers} workers have announced themselves; a pool waits
+   * for this before it takes work, so start-up is not counted as task time.
+   */
+  public record AwaitWorkers(int workers, CompletableFuture<Void> ready)
+      implements Command, NoSerializationVerificationNeeded {}
+
   /** A worker is ready for its first task. */
   public record WorkerReady(ActorRef<Worker.Command> worker) implements Command, CrossesBoundary {}
 
@@ -51,6 +60,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private final ArrayDeque<ActorRef<Worker.Command>> idle = new ArrayDeque<>();
   private final Map<Long, InFlight> inFlight = new HashMap<>();
+  private final List<AwaitWorkers> waiting = new ArrayList<>();
+  private int registered;
   private long nextId;
 
   /** A coordinator with no workers yet; workers join by sending {@link WorkerReady}. */
@@ -66,6 +77,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(Submit.class, this::onSubmit)
+        .onMessage(AwaitWorkers.class, this::onAwaitWorkers)
         .onMessage(WorkerReady.class, this::onWorkerReady)
         .onMessage(TaskDone.class, this::onTaskDone)
         .onMessage(WorkerStopped.class, this::onWorkerStopped)
@@ -79,11 +91,30 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     return this;
   }
 
+  private Behavior<Command> onAwaitWorkers(AwaitWorkers await) {
+    waiting.add(await);
+    releaseWaiting();
+    return this;
+  }
+
   private Behavior<Command> onWorkerReady(WorkerReady ready) {
     getContext().watchWith(ready.worker(), new WorkerStopped(ready.worker()));
     idle.addLast(ready.worker());
+    registered++;
+    releaseWaiting();
     dispatch();
     return this;
+  }
+
+  private void releaseWaiting() {
+    Iterator<AwaitWorkers> awaits = waiting.iterator();
+    while (awaits.hasNext()) {
+      AwaitWorkers await = awaits.next();
+      if (registered >= await.workers()) {
+        await.ready().complete(null);
+        awaits.remove();
+      }
+    }
   }
 
   private Behavior<Command> onTaskDone(TaskDone done) {
@@ -98,6 +129,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   }
 
   private Behavior<Command> onWorkerStopped(WorkerStopped stopped) {
+    registered--;
     idle.remove(stopped.worker());
     Iterator<InFlight> running = inFlight.values().iterator();
     while (running.hasNext()) {
@@ -116,6 +148,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         new IllegalStateException("the worker pool was closed before this task finished");
     queue.forEach(pending -> pending.submit().result().completeExceptionally(closed));
     inFlight.values().forEach(task -> task.pending().submit().result().completeExceptionally(closed));
+    IllegalStateException stopped =
+        new IllegalStateException("the worker pool was closed before its workers were ready");
+    waiting.forEach(await -> await.ready().completeExceptionally(stopped));
     return this;
   }
 

@@ -8,9 +8,11 @@ import java.time.Duration;
  *
  * @param workers worker count (threads or processes), at least 1
  * @param mode the execution mode
+ * @param startTimeout how long starting a pool may take until every worker is ready
  * @param stopTimeout how long closing a pool may take before it gives up waiting
  */
-public record ActorLabSettings(int workers, ModeSettings mode, Duration stopTimeout) {
+public record ActorLabSettings(
+    int workers, ModeSettings mode, Duration startTimeout, Duration stopTimeout) {
 
   /** Reads and checks a resolved config. */
   public static ActorLabSettings create(Config config) {
@@ -18,10 +20,18 @@ public record ActorLabSettings(int workers, ModeSettings mode, Duration stopTime
     if (workers < 1) {
       throw new SettingsException("actorlab.workers must be at least 1, got " + workers);
     }
-    Duration stop = config.getDuration("actorlab.stop-timeout");
-    if (stop.isNegative() || stop.isZero()) {
-      throw new SettingsException("actorlab.stop-timeout must be positive, got " + stop);
+    return new ActorLabSettings(
+        workers,
+        ModeSettings.create(config),
+        positive(config, "actorlab.start-timeout"),
+        positive(config, "actorlab.stop-timeout"));
+  }
+
+  private static Duration positive(Config config, String key) {
+    Duration value = config.getDuration(key);
+    if (value.isNegative() || value.isZero()) {
+      throw new SettingsException(key + " must be positive, got " + value);
     }
-    return new ActorLabSettings(workers, ModeSettings.create(config), stop);
+    return value;
   }
 }

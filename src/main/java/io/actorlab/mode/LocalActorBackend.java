@@ -85,7 +85,33 @@ final class LocalActorBackend implements PoolBackend {
           "worker-" + i,
           DispatcherSelector.fromConfig(mode.dispatcher()));
     }
-    return new LocalActorBackend(system, counters, settings.stopTimeout(), preflight);
+    LocalActorBackend backend =
+        new LocalActorBackend(system, counters, settings.stopTimeout(), preflight);
+    backend.awaitWorkers(settings.workers(), settings.startTimeout());
+    return backend;
+  }
+
+  /** Waits until every worker has announced itself, so that start-up never counts as task time. */
+  private void awaitWorkers(int workers, Duration timeout) {
+    CompletableFuture<Void> ready = new CompletableFuture<>();
+    system.tell(new Coordinator.AwaitWorkers(workers, ready));
+    try {
+      ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw new IllegalStateException("interrupted while the workers started", e);
+    } catch (ExecutionException | TimeoutException e) {
+      close();
+      throw new IllegalStateException(
+          "the "
+              + workers
+              + " workers were not ready within "
+              + timeout
+              + " (actorlab.start-timeout): "
+              + (e.getCause() != null ? e.getCause().getMessage() : "timed out"),
+          e);
+    }
   }
 
   @Override
