@@ -44,6 +44,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   public record AwaitWorkers(int workers, CompletableFuture<Void> ready)
       implements Command, NoSerializationVerificationNeeded {}
 
+  /** Reply with the value of a shared counter; asked from the coordinator's own JVM. */
+  public record ReadCounter(String name, ActorRef<Long> replyTo)
+      implements Command, NoSerializationVerificationNeeded {}
+
   /** A worker is ready for its first task. */
   public record WorkerReady(ActorRef<Worker.Command> worker) implements Command, CrossesBoundary {}
 
@@ -62,6 +66,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   private final Map<Long, InFlight> inFlight = new HashMap<>();
   private final List<AwaitWorkers> waiting = new ArrayList<>();
   private int registered;
+  private final ActorRef<CounterOwner.Command> counters;
   private long nextId;
 
   /** A coordinator with no workers yet; workers join by sending {@link WorkerReady}. */
@@ -71,6 +76,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
   private Coordinator(ActorContext<Command> context) {
     super(context);
+    counters = context.spawn(CounterOwner.create(), "counters");
   }
 
   @Override
@@ -81,6 +87,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         .onMessage(WorkerReady.class, this::onWorkerReady)
         .onMessage(TaskDone.class, this::onTaskDone)
         .onMessage(WorkerStopped.class, this::onWorkerStopped)
+        .onMessage(ReadCounter.class, this::onReadCounter)
         .onSignal(PostStop.class, signal -> onPostStop())
         .build();
   }
@@ -122,6 +129,11 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     if (finished == null) {
       return this; // a late duplicate of a task that was already answered
     }
+    // Counted before the result is handed out, so a caller that reads a counter after the results
+    // sees every increment.
+    done.outcome()
+        .counters()
+        .forEach((name, delta) -> counters.tell(new CounterOwner.Add(name, delta)));
     finished.pending().submit().result().complete(done.outcome());
     idle.addLast(finished.worker());
     dispatch();
@@ -140,6 +152,11 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
       }
     }
     dispatch();
+    return this;
+  }
+
+  private Behavior<Command> onReadCounter(ReadCounter read) {
+    counters.tell(new CounterOwner.Read(read.name(), read.replyTo()));
     return this;
   }
 

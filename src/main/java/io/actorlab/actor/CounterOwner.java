@@ -1,6 +1,5 @@
 package io.actorlab.actor;
 
-import io.actorlab.serialization.CrossesBoundary;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
@@ -12,8 +11,9 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * Owns named counters that every worker may add to. The state belongs to this one actor and changes only
- * as it processes messages one at a time, so there is no lock and no lost update, in one JVM or many.
+ * Owns the named counters that tasks add to. The state belongs to this one actor and changes only as it
+ * processes messages one at a time, so there is no lock and no lost update. It lives next to the
+ * {@link Coordinator}, which hands it each task's increments as the task's result arrives.
  */
 public final class CounterOwner extends AbstractBehavior<CounterOwner.Command> {
 
@@ -21,9 +21,9 @@ public final class CounterOwner extends AbstractBehavior<CounterOwner.Command> {
   public interface Command {}
 
   /** Add {@code delta} to the counter {@code name}. */
-  public record Add(String name, long delta) implements Command, CrossesBoundary {}
+  public record Add(String name, long delta) implements Command, NoSerializationVerificationNeeded {}
 
-  /** Reply with the counter's value; asked from the owner's own JVM. */
+  /** Reply with the counter's value. */
   public record Read(String name, ActorRef<Long> replyTo)
       implements Command, NoSerializationVerificationNeeded {}
 

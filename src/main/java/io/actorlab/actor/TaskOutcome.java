@@ -1,6 +1,7 @@
 package io.actorlab.actor;
 
 import io.actorlab.serialization.CrossesBoundary;
+import java.util.Map;
 
 /**
  * The end of one task run, as the worker saw it.
@@ -11,6 +12,8 @@ import io.actorlab.serialization.CrossesBoundary;
  * @param errorMessage that exception's message, or null
  * @param startedEpochMicros when the task began to run, in microseconds since the epoch (comparable
  *     across processes on one host)
+ * @param counters increments the task made to shared counters, by name; applied by the counters' owning
+ *     actor when this outcome arrives, so they are never lost and always counted before the result
  * @param runNanos from the worker taking the task up until the task returned or threw, including any
  *     wait for the {@code gil} mode's lock
  */
@@ -20,7 +23,8 @@ public record TaskOutcome(
     String errorClass,
     String errorMessage,
     long startedEpochMicros,
-    long runNanos)
+    long runNanos,
+    Map<String, Long> counters)
     implements CrossesBoundary {
 
   /** True when the task returned normally. */

@@ -5,10 +5,10 @@ import io.actorlab.task.Task;
 import io.actorlab.task.TaskContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Runs task code on the calling thread: finds the task by class name, surrounds the run with the mode's
@@ -21,7 +21,6 @@ public final class TaskRunner {
 
   private final Map<String, Task<Object, Object>> tasks = new ConcurrentHashMap<>();
   private final TaskGuard guard;
-  private final Function<String, SharedCounter> counters;
   private final ClassLoader classLoader;
   private final Consumer<Object> outputCheck;
 
@@ -29,18 +28,13 @@ public final class TaskRunner {
    * A runner for one worker (or one JVM).
    *
    * @param guard what surrounds each run ({@link TaskGuard#NONE} in every mode but {@code gil})
-   * @param counters gives the shared counter of a name
    * @param classLoader loads task classes named in messages
    * @param outputCheck throws when an output could not be sent back; its exception becomes the task's
    *     failure, so an output that cannot cross is reported rather than dropped
    */
   public TaskRunner(
-      TaskGuard guard,
-      Function<String, SharedCounter> counters,
-      ClassLoader classLoader,
-      Consumer<Object> outputCheck) {
+      TaskGuard guard, ClassLoader classLoader, Consumer<Object> outputCheck) {
     this.guard = guard;
-    this.counters = counters;
     this.classLoader = classLoader;
     this.outputCheck = outputCheck;
   }
@@ -58,18 +52,25 @@ public final class TaskRunner {
   public TaskOutcome run(long taskId, String taskClass, Object input) {
     long startedEpochMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
     long start = System.nanoTime();
+    Context context = new Context();
     try {
       Task<Object, Object> task = task(taskClass);
       guard.enterTask();
       Object output;
       try {
-        output = task.run(input, new Context());
+        output = task.run(input, context);
       } finally {
         guard.exitTask();
       }
       outputCheck.accept(output);
       return new TaskOutcome(
-          taskId, output, null, null, startedEpochMicros, System.nanoTime() - start);
+          taskId,
+          output,
+          null,
+          null,
+          startedEpochMicros,
+          System.nanoTime() - start,
+          context.counters());
     } catch (Exception | LinkageError | StackOverflowError e) {
       // An OutOfMemoryError or other VirtualMachineError is left to kill the worker: it is not the
       // task's result, and a JVM in that state should not go on pretending to be healthy.
@@ -87,7 +88,13 @@ public final class TaskRunner {
       cause = cause.getCause();
     }
     return new TaskOutcome(
-        taskId, null, cause.getClass().getName(), cause.getMessage(), startedEpochMicros, nanos);
+        taskId,
+        null,
+        cause.getClass().getName(),
+        cause.getMessage(),
+        startedEpochMicros,
+        nanos,
+        Map.of());
   }
 
   @SuppressWarnings("unchecked")
@@ -106,7 +113,10 @@ public final class TaskRunner {
     return raced == null ? created : raced;
   }
 
+  /** One run's context; collects the run's counter increments, which travel with its outcome. */
   private final class Context implements TaskContext {
+    private final Map<String, Long> counters = new ConcurrentHashMap<>();
+
     @Override
     public <T> T blocking(BlockingSection<T> section) throws Exception {
       guard.enterBlocking();
@@ -119,7 +129,12 @@ public final class TaskRunner {
 
     @Override
     public SharedCounter counter(String name) {
-      return counters.apply(name);
+      return delta -> counters.merge(name, delta, Long::sum);
+    }
+
+    /** The increments so far, in a map every node can read (a plain HashMap is registered for Kryo). */
+    Map<String, Long> counters() {
+      return counters.isEmpty() ? Map.of() : new HashMap<>(counters);
     }
   }
 }

@@ -17,16 +17,14 @@ final class CallerBackend implements PoolBackend {
 
   private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
   private final TaskRunner runner =
-      new TaskRunner(
-          TaskGuard.NONE,
-          name -> counter(name)::addAndGet,
-          Thread.currentThread().getContextClassLoader(),
-          output -> {});
+      new TaskRunner(TaskGuard.NONE, Thread.currentThread().getContextClassLoader(), output -> {});
   private final AtomicLong nextId = new AtomicLong();
 
   @Override
   public void submit(String taskClass, Object input, CompletableFuture<TaskOutcome> result) {
-    result.complete(runner.run(nextId.getAndIncrement(), taskClass, input));
+    TaskOutcome outcome = runner.run(nextId.getAndIncrement(), taskClass, input);
+    outcome.counters().forEach((name, delta) -> counter(name).addAndGet(delta));
+    result.complete(outcome);
   }
 
   @Override

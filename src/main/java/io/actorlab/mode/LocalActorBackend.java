@@ -3,7 +3,6 @@ package io.actorlab.mode;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.actorlab.actor.Coordinator;
-import io.actorlab.actor.CounterOwner;
 import io.actorlab.actor.TaskGuard;
 import io.actorlab.actor.TaskOutcome;
 import io.actorlab.actor.TaskRunner;
@@ -22,30 +21,26 @@ import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
-import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.slf4j.LoggerFactory;
 
 /**
  * The {@code actors} runner: one ActorSystem in this JVM whose guardian is the {@link Coordinator}, with
- * {@code workers} {@link Worker} actors on the mode's dispatcher and one {@link CounterOwner}.
+ * {@code workers} {@link Worker} actors on the mode's dispatcher.
  */
 final class LocalActorBackend implements PoolBackend {
 
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
   private final ActorSystem<Coordinator.Command> system;
-  private final ActorRef<CounterOwner.Command> counters;
   private final Duration stopTimeout;
   private final Preflight preflight;
 
   private LocalActorBackend(
       ActorSystem<Coordinator.Command> system,
-      ActorRef<CounterOwner.Command> counters,
       Duration stopTimeout,
       Preflight preflight) {
     this.system = system;
-    this.counters = counters;
     this.stopTimeout = stopTimeout;
     this.preflight = preflight;
   }
@@ -60,8 +55,6 @@ final class LocalActorBackend implements PoolBackend {
     LoggerFactory.getILoggerFactory();
     ActorSystem<Coordinator.Command> system =
         ActorSystem.create(Coordinator.create(), "actorlab", systemConfig);
-    ActorRef<CounterOwner.Command> counters =
-        system.systemActorOf(CounterOwner.create(), "counters", Props.empty());
     // Messages are serialized when the mode says so, or when -Dpekko.actor.serialize-messages=on asks
     // for it (the test suite does): then inputs and outputs are checked before they are sent.
     Preflight preflight =
@@ -72,7 +65,6 @@ final class LocalActorBackend implements PoolBackend {
     TaskRunner runner =
         new TaskRunner(
             guard,
-            name -> delta -> counters.tell(new CounterOwner.Add(name, delta)),
             ((ExtendedActorSystem) system.classicSystem()).dynamicAccess().classLoader(),
             preflight::check);
     Executor blocking =
@@ -86,7 +78,7 @@ final class LocalActorBackend implements PoolBackend {
           DispatcherSelector.fromConfig(mode.dispatcher()));
     }
     LocalActorBackend backend =
-        new LocalActorBackend(system, counters, settings.stopTimeout(), preflight);
+        new LocalActorBackend(system, settings.stopTimeout(), preflight);
     backend.awaitWorkers(settings.workers(), settings.startTimeout());
     return backend;
   }
@@ -124,8 +116,8 @@ final class LocalActorBackend implements PoolBackend {
   public long readCounter(String name) {
     CompletionStage<Long> value =
         AskPattern.ask(
-            counters,
-            replyTo -> new CounterOwner.Read(name, replyTo),
+            system,
+            replyTo -> new Coordinator.ReadCounter(name, replyTo),
             READ_TIMEOUT,
             system.scheduler());
     try {

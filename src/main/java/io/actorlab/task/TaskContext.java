@@ -14,9 +14,9 @@ public interface TaskContext {
   <T> T blocking(BlockingSection<T> section) throws Exception;
 
   /**
-   * A counter shared by every worker of the pool. In the actor modes one actor owns it: increments are
-   * messages, so no update is ever lost and no lock is needed. The sequential baseline has one thread
-   * and no actors, so there it is a plain counter.
+   * A counter shared by every worker of the pool, in every mode, owned by one actor next to the
+   * coordinator. A task's increments are collected while it runs and travel with its result, and the
+   * owning actor applies them one message at a time: no lock, no lost update, in one JVM or many.
    */
   SharedCounter counter(String name);
 
