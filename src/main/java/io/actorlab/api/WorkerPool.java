@@ -2,6 +2,7 @@ package io.actorlab.api;
 
 import io.actorlab.actor.TaskOutcome;
 import io.actorlab.measure.BoundaryStats;
+import io.actorlab.measure.PoolUsage;
 import io.actorlab.mode.PoolBackend;
 import io.actorlab.task.CounterReader;
 import io.actorlab.task.Task;
@@ -101,7 +102,12 @@ public final class WorkerPool implements AutoCloseable, CounterReader {
 
   /** What has crossed the process boundary (or been serialized as if it had) so far. */
   public BoundaryStats boundary() {
-    return backend.boundary();
+    return backend.usage().boundary();
+  }
+
+  /** CPU, memory and boundary figures of every JVM of this pool so far. */
+  public PoolUsage usage() {
+    return backend.usage();
   }
 
   /** Stops every worker; tasks not yet finished complete exceptionally. Idempotent. */

@@ -4,9 +4,8 @@ import io.actorlab.actor.TaskOutcome;
 import io.actorlab.actor.TaskRunner;
 import io.actorlab.measure.BoundaryStats;
 import io.actorlab.measure.LatencyRecorder;
-import io.actorlab.measure.ProcessMetrics;
+import io.actorlab.measure.PoolUsage;
 import io.actorlab.measure.RunReport;
-import io.actorlab.measure.Stopwatch;
 import io.actorlab.workload.PreparedWorkload;
 import io.actorlab.workload.Workload;
 import io.actorlab.workload.WorkloadResult;
@@ -42,6 +41,20 @@ public final class WorkloadRun {
     }
   }
 
+  /**
+   * Runs {@code workload} on a pool that is already running, e.g. to run several workloads on one
+   * cluster. The report's start-up then counts from when that pool began to start.
+   *
+   * @throws IOException when the workload cannot be prepared
+   */
+  public static RunReport runOn(
+      WorkerPool pool, Workload workload, WorkloadSpec spec, RunListener listener)
+      throws IOException {
+    try (PreparedWorkload<?, ?> prepared = workload.prepare(spec)) {
+      return measure(pool, workload, spec, prepared, listener);
+    }
+  }
+
   private static <I, O> RunReport measure(
       WorkerPool pool,
       Workload workload,
@@ -54,8 +67,8 @@ public final class WorkloadRun {
     AtomicLong completed = new AtomicLong();
     List<CompletableFuture<TaskOutcome>> pending = new ArrayList<>(inputs.size());
 
-    BoundaryStats boundaryBefore = pool.boundary();
-    Stopwatch stopwatch = Stopwatch.start();
+    PoolUsage before = pool.usage();
+    long start = System.nanoTime();
     for (I input : inputs) {
       long submitted = System.nanoTime();
       pending.add(
@@ -70,9 +83,11 @@ public final class WorkloadRun {
     for (CompletableFuture<TaskOutcome> outcome : pending) {
       outcomes.add(outcome.handle((done, error) -> done != null ? done : failure(error)).join());
     }
-    long wallNanos = stopwatch.wallNanos();
-    long cpuNanos = stopwatch.cpuNanos();
-    BoundaryStats boundary = pool.boundary().minus(boundaryBefore);
+    long wallNanos = System.nanoTime() - start;
+    PoolUsage after = pool.usage();
+    long cpuNanos =
+        before.cpuNanos() < 0 || after.cpuNanos() < 0 ? -1 : after.cpuNanos() - before.cpuNanos();
+    BoundaryStats boundary = after.boundary().minus(before.boundary());
 
     long firstStart =
         outcomes.stream()
@@ -83,6 +98,10 @@ public final class WorkloadRun {
     long failed = outcomes.stream().filter(outcome -> !outcome.succeeded()).count();
     WorkloadResult result =
         failed == 0 ? prepared.summarize(outputs(outcomes), pool) : failures(outcomes, failed);
+    Map<String, Object> details = new LinkedHashMap<>(result.details());
+    if (after.peakRssByNode().size() > 1) {
+      after.peakRssByNode().forEach((node, rss) -> details.put("peak_rss_mb_" + node, rss >> 20));
+    }
     return new RunReport(
         pool.mode(),
         workload.name(),
@@ -96,10 +115,10 @@ public final class WorkloadRun {
         wallNanos,
         cpuNanos,
         Math.max(0, (firstStart - pool.startedEpochMicros()) * 1_000),
-        ProcessMetrics.peakRssBytes(),
+        after.peakRssBytes(),
         latency.summary(),
         boundary,
-        result.details());
+        details);
   }
 
   private static TaskOutcome failure(Throwable error) {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ModesCommand.class,
       WorkloadsCommand.class,
+      NodeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

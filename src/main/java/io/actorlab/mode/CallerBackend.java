@@ -4,6 +4,7 @@ import io.actorlab.actor.TaskGuard;
 import io.actorlab.actor.TaskOutcome;
 import io.actorlab.actor.TaskRunner;
 import io.actorlab.measure.BoundaryStats;
+import io.actorlab.measure.PoolUsage;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,8 +34,8 @@ final class CallerBackend implements PoolBackend {
   }
 
   @Override
-  public BoundaryStats boundary() {
-    return BoundaryStats.NONE;
+  public PoolUsage usage() {
+    return PoolUsage.thisJvm(BoundaryStats.NONE);
   }
 
   @Override

@@ -7,7 +7,7 @@ import io.actorlab.actor.TaskGuard;
 import io.actorlab.actor.TaskOutcome;
 import io.actorlab.actor.TaskRunner;
 import io.actorlab.actor.Worker;
-import io.actorlab.measure.BoundaryStats;
+import io.actorlab.measure.PoolUsage;
 import io.actorlab.serialization.BoundaryMeter;
 import io.actorlab.serialization.Preflight;
 import java.time.Duration;
@@ -131,8 +131,8 @@ final class LocalActorBackend implements PoolBackend {
   }
 
   @Override
-  public BoundaryStats boundary() {
-    return BoundaryMeter.get(system).snapshot();
+  public PoolUsage usage() {
+    return PoolUsage.thisJvm(BoundaryMeter.get(system).snapshot());
   }
 
   @Override

@@ -9,7 +9,7 @@ import java.util.Locale;
  *
  * @param name the mode's name (its file name under {@code conf/modes})
  * @param description one line for {@code actorlab modes}
- * @param runner {@link Runner#CALLER} or {@link Runner#ACTORS}
+ * @param runner {@link Runner#CALLER}, {@link Runner#ACTORS} or {@link Runner#PROCESSES}
  * @param dispatcher config path of the dispatcher that runs worker actors
  * @param blockingDispatcher config path of the dispatcher for tasks that declare themselves blocking
  * @param gil whether tasks share one global lock, released only in blocking sections
@@ -32,7 +32,9 @@ public record ModeSettings(
     /** On the thread that submits them, one after another, with no actors: the baseline. */
     CALLER,
     /** By worker actors in this JVM. */
-    ACTORS
+    ACTORS,
+    /** By worker actors in worker JVMs of a Pekko Cluster. */
+    PROCESSES
   }
 
   /** Reads and checks {@code actorlab.mode} of a resolved config. */
@@ -44,7 +46,7 @@ public record ModeSettings(
       runner = Runner.valueOf(runnerName.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new SettingsException(
-          "actorlab.mode.runner must be one of caller, actors; got '" + runnerName + "'");
+          "actorlab.mode.runner must be one of caller, actors, processes; got '" + runnerName + "'");
     }
     String dispatcher = mode.getString("dispatcher-path");
     String blocking = mode.getString("blocking-dispatcher-path");

@@ -1,7 +1,7 @@
 package io.actorlab.mode;
 
 import io.actorlab.actor.TaskOutcome;
-import io.actorlab.measure.BoundaryStats;
+import io.actorlab.measure.PoolUsage;
 import com.typesafe.config.Config;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,8 +14,8 @@ public interface PoolBackend extends AutoCloseable {
   /** The value of an actor-owned counter after every increment sent so far. */
   long readCounter(String name);
 
-  /** Messages, bytes and time that crossed the boundary in this JVM so far. */
-  BoundaryStats boundary();
+  /** CPU, memory and boundary figures of every JVM of the pool so far. */
+  PoolUsage usage();
 
   /** Stops every thread (and process) the backend started; waits at most the stop timeout. */
   @Override
@@ -29,6 +29,8 @@ public interface PoolBackend extends AutoCloseable {
         return new CallerBackend();
       case ACTORS:
         return LocalActorBackend.start(settings, config);
+      case PROCESSES:
+        return ProcessesBackend.start(settings, config);
       default:
         throw new IllegalStateException("unhandled runner " + settings.mode().runner());
     }

@@ -48,7 +48,11 @@ class ModeMatrixTest {
   @MethodSource("modesAndWorkloads")
   void everyModeMatchesTheSequentialChecksum(String mode, Workload workload) throws Exception {
     ActorLab lab = ActorLab.mode(mode).workers(2);
-    int needs = io.actorlab.mode.ModeSettings.create(lab.config()).requiresJava();
+    io.actorlab.mode.ModeSettings settings = io.actorlab.mode.ModeSettings.create(lab.config());
+    assumeTrue(
+        settings.runner() != io.actorlab.mode.ModeSettings.Runner.PROCESSES,
+        "worker JVMs are tested on one shared cluster per mode in io.actorlab.cluster");
+    int needs = settings.requiresJava();
     assumeTrue(
         Runtime.version().feature() >= needs,
         () -> mode + " needs Java " + needs + "; this is " + Runtime.version().feature());

@@ -1,0 +1,121 @@
+package io.actorlab.cluster;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The {@code actorlab.cluster} section, and the Pekko configuration of a coordinator or worker node made
+ * from it.
+ *
+ * @param host the address every node binds to and advertises
+ * @param port the coordinator's port, 0 for a free one
+ * @param seedNodes the seed nodes of a running cluster to attach to, empty to spawn workers
+ * @param workersPerNode worker actors in each worker JVM
+ * @param workerJvmOptions JVM options of each spawned worker
+ * @param logDir the folder for worker output, "" for a new one per run
+ * @param joinTimeout how long a worker waits for the coordinator
+ * @param leaveTimeout how long closing waits for workers to exit before killing them
+ * @param pekko the Pekko settings every node of the cluster gets
+ */
+public record ClusterSettings(
+    String host,
+    int port,
+    List<String> seedNodes,
+    int workersPerNode,
+    List<String> workerJvmOptions,
+    String logDir,
+    Duration joinTimeout,
+    Duration leaveTimeout,
+    Config pekko) {
+
+  /** Headroom over the largest message for the envelope Artery adds around it. */
+  private static final long FRAME_HEADROOM = 64 * 1024;
+
+  /** The role of the node that runs the coordinator. */
+  public static final String COORDINATOR_ROLE = "coordinator";
+
+  /** The role of nodes that run workers. */
+  public static final String WORKER_ROLE = "worker";
+
+  /** Reads and checks {@code actorlab.cluster} of a resolved config. */
+  public static ClusterSettings create(Config config) {
+    Config cluster = config.getConfig("actorlab.cluster");
+    int port = cluster.getInt("port");
+    if (port < 0 || port > 65_535) {
+      throw bad(cluster, "port", "must be between 0 and 65535, was " + port);
+    }
+    int perNode = cluster.getInt("workers-per-node");
+    if (perNode < 1) {
+      throw bad(cluster, "workers-per-node", "must be at least 1, was " + perNode);
+    }
+    for (String seed : cluster.getStringList("seed-nodes")) {
+      if (!seed.startsWith("pekko://")) {
+        throw bad(
+            cluster,
+            "seed-nodes",
+            "'" + seed + "' is not a node address like pekko://actorlab@10.0.0.5:25520");
+      }
+    }
+    // Artery drops a frame larger than its limit and only logs it: make the limit follow the largest
+    // message actorlab lets through, so whatever passes the check at submit also crosses.
+    long frame = config.getBytes("actorlab.serialization.max-message-bytes") + FRAME_HEADROOM;
+    Config pekko =
+        cluster
+            .getConfig("pekko")
+            .withValue(
+                "remote.artery.advanced.maximum-frame-size", ConfigValueFactory.fromAnyRef(frame))
+            .atKey("pekko");
+    return new ClusterSettings(
+        cluster.getString("host"),
+        port,
+        cluster.getStringList("seed-nodes"),
+        perNode,
+        cluster.getStringList("worker-jvm-options"),
+        cluster.getString("log-dir"),
+        positive(cluster, "join-timeout"),
+        positive(cluster, "leave-timeout"),
+        pekko);
+  }
+
+  /** The configuration of the coordinator's node: a cluster member on {@link #port}. */
+  public Config coordinatorConfig(Config config) {
+    return node(COORDINATOR_ROLE, port, List.of()).withFallback(pekko).withFallback(config);
+  }
+
+  /**
+   * The configuration of a worker node that joins through {@code seeds} and listens on {@code
+   * workerPort} (0 for a free one). It exits its JVM when it leaves the cluster.
+   */
+  public Config workerConfig(Config config, List<String> seeds, int workerPort) {
+    return node(WORKER_ROLE, workerPort, seeds)
+        .withFallback(
+            ConfigFactory.parseString("pekko.coordinated-shutdown.exit-jvm = on"))
+        .withFallback(pekko)
+        .withFallback(config);
+  }
+
+  private Config node(String role, int nodePort, List<String> seeds) {
+    return ConfigFactory.empty()
+        .withValue("pekko.remote.artery.canonical.port", ConfigValueFactory.fromAnyRef(nodePort))
+        .withValue("pekko.remote.artery.canonical.hostname", ConfigValueFactory.fromAnyRef(host))
+        .withValue("pekko.cluster.roles", ConfigValueFactory.fromIterable(List.of(role)))
+        .withValue("pekko.cluster.seed-nodes", ConfigValueFactory.fromIterable(seeds));
+  }
+
+  private static Duration positive(Config cluster, String key) {
+    Duration value = cluster.getDuration(key);
+    if (value.isNegative() || value.isZero()) {
+      throw bad(cluster, key, "must be positive, was " + value);
+    }
+    return value;
+  }
+
+  private static ConfigException bad(Config cluster, String key, String problem) {
+    return new ConfigException.BadValue(
+        cluster.origin(), "actorlab.cluster." + key, problem);
+  }
+}

@@ -1,0 +1,218 @@
+package io.actorlab.cluster;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Starts worker JVMs and makes sure none outlives its run. Each worker runs with the same {@code java}
+ * and class path as this JVM (so a user's task classes are there), writes its output to its own file in
+ * the run's log folder, and reads its standard input until this JVM goes away, by whatever means, even
+ * {@code kill -9}: then it exits by itself. {@link #close()} and a shutdown hook (Ctrl-C) stop every
+ * worker still running, gently first, then by force.
+ */
+public final class NodeLauncher implements AutoCloseable {
+
+  /** The entry point of a worker JVM: the command line's {@code node} command. */
+  private static final String NODE_MAIN = "io.actorlab.cli.Main";
+
+  /** System properties passed on to workers, so that -D settings apply to every JVM of a run. */
+  private static final List<String> FORWARDED_PREFIXES =
+      List.of("actorlab.", "pekko.", "logback.", "config.");
+
+  private static final int TAIL_LINES = 25;
+
+  /** A worker JVM the launcher started. */
+  public record Node(String name, Process process, Path log) {
+
+    /** The last lines the worker wrote, for error messages. */
+    public String tail() {
+      try {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return String.join(
+            System.lineSeparator(), lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
+      } catch (IOException e) {
+        return "(cannot read " + log + ": " + e.getMessage() + ")";
+      }
+    }
+  }
+
+  private final Path logDir;
+  private final List<Node> nodes = new ArrayList<>();
+  private final Thread shutdownHook;
+
+  private NodeLauncher(Path logDir) {
+    this.logDir = logDir;
+    this.shutdownHook = new Thread(this::killAll, "actorlab-kill-workers");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  /**
+   * A launcher whose workers log into {@code logDir}, or into a new folder under the temporary folder
+   * when it is empty.
+   */
+  public static NodeLauncher create(String logDir) {
+    String run =
+        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+            + "-"
+            + ProcessHandle.current().pid();
+    Path dir =
+        logDir.isEmpty()
+            ? Paths.get(System.getProperty("java.io.tmpdir"), "actorlab-runs", run)
+            : Paths.get(logDir, run);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the log folder " + dir, e);
+    }
+    return new NodeLauncher(dir);
+  }
+
+  /** The folder with the workers' output. */
+  public Path logDir() {
+    return logDir;
+  }
+
+  /** The workers started so far. */
+  public List<Node> nodes() {
+    return List.copyOf(nodes);
+  }
+
+  /**
+   * Writes the configuration every worker of the run starts with: the {@code actorlab} and {@code
+   * pekko} sections of this JVM's resolved configuration, so that all nodes agree exactly (the Kryo
+   * registration lists above all).
+   */
+  public Path writeNodeConfig(Config config) {
+    Config shared =
+        ConfigFactory.empty()
+            .withValue("actorlab", config.getValue("actorlab"))
+            .withValue("pekko", config.getValue("pekko"));
+    Path file = logDir.resolve("node.conf");
+    try {
+      Files.writeString(
+          file, shared.root().render(ConfigRenderOptions.concise().setFormatted(true)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+    return file;
+  }
+
+  /**
+   * Starts a worker JVM named {@code name} with {@code jvmOptions} and the {@code node} command's
+   * arguments {@code args}.
+   */
+  public Node launch(String name, List<String> jvmOptions, List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    System.getProperties().stringPropertyNames().stream()
+        .filter(key -> FORWARDED_PREFIXES.stream().anyMatch(key::startsWith))
+        .sorted()
+        .forEach(key -> command.add("-D" + key + "=" + System.getProperty(key)));
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(NODE_MAIN);
+    command.addAll(args);
+    Path log = logDir.resolve(name + ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .redirectInput(ProcessBuilder.Redirect.PIPE);
+    try {
+      Node node = new Node(name, builder.start(), log);
+      nodes.add(node);
+      return node;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start worker JVM " + name + ": " + command, e);
+    }
+  }
+
+  /**
+   * Fails when a worker has exited, with its exit code and the end of its output.
+   *
+   * @throws IllegalStateException naming the worker and showing what it wrote
+   */
+  public void checkAlive() {
+    for (Node node : nodes) {
+      if (!node.process().isAlive()) {
+        throw new IllegalStateException(
+            "worker JVM "
+                + node.name()
+                + " (pid "
+                + node.process().pid()
+                + ") exited with code "
+                + node.process().exitValue()
+                + "; the end of "
+                + node.log()
+                + ":"
+                + System.lineSeparator()
+                + node.tail());
+      }
+    }
+  }
+
+  /**
+   * Waits up to {@code grace} for every worker to exit by itself (they leave when the coordinator
+   * does), then destroys the rest, then kills them by force.
+   */
+  public void stop(Duration grace) {
+    long deadline = System.nanoTime() + grace.toNanos();
+    for (Node node : nodes) {
+      long left = deadline - System.nanoTime();
+      try {
+        if (left <= 0 || !node.process().waitFor(left, TimeUnit.NANOSECONDS)) {
+          node.process().destroy();
+          if (!node.process().waitFor(2, TimeUnit.SECONDS)) {
+            node.process().destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        killAll();
+        return;
+      }
+    }
+  }
+
+  /** Kills every worker and whatever it started, at once. */
+  private void killAll() {
+    for (Node node : nodes) {
+      node.process().descendants().forEach(ProcessHandle::destroyForcibly);
+      node.process().destroyForcibly();
+    }
+  }
+
+  /** The pids of the workers still running, for messages and tests. */
+  public String alive() {
+    return nodes.stream()
+        .filter(node -> node.process().isAlive())
+        .map(node -> node.name() + " (pid " + node.process().pid() + ")")
+        .collect(Collectors.joining(", "));
+  }
+
+  /** Stops every worker (see {@link #stop}) with no grace period left to wait. */
+  @Override
+  public void close() {
+    killAll();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // The JVM is already shutting down; the hook runs anyway.
+    }
+  }
+}

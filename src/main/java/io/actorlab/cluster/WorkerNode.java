@@ -1,0 +1,163 @@
+package io.actorlab.cluster;
+
+import io.actorlab.actor.Coordinator;
+import io.actorlab.actor.TaskGuard;
+import io.actorlab.actor.TaskRunner;
+import io.actorlab.actor.Worker;
+import io.actorlab.serialization.Preflight;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import org.apache.pekko.actor.ExtendedActorSystem;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorRefResolver;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Terminated;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.SelfUp;
+import org.apache.pekko.cluster.typed.Subscribe;
+
+/**
+ * The guardian of a worker JVM. Once its node is Up in the cluster it finds the run's {@link
+ * Coordinator} — at the address it was given when a run spawned it, else through the receptionist — and
+ * starts this node's {@link Worker} actors for it: the same actors as in one JVM. It stops the node when
+ * the coordinator goes away, so no worker JVM outlives its run; a node that finds no coordinator within
+ * the join timeout stops too.
+ */
+public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
+
+  /** Messages the worker node's guardian understands; all of them local. */
+  public interface Command {}
+
+  private record CoordinatorListing(Receptionist.Listing listing) implements Command {}
+
+  private record NodeUp(SelfUp up) implements Command {}
+
+  private enum JoinTimedOut implements Command {
+    INSTANCE
+  }
+
+  /**
+   * What a worker node runs.
+   *
+   * @param workers worker actors on this node
+   * @param dispatcher config path of their dispatcher
+   * @param blockingDispatcher config path of the dispatcher for blocking tasks
+   * @param joinTimeout how long to wait for a coordinator
+   * @param coordinator the coordinator's actor path when a run spawned this node, or null to look it up
+   *     through the receptionist
+   */
+  public record Plan(
+      int workers,
+      String dispatcher,
+      String blockingDispatcher,
+      Duration joinTimeout,
+      String coordinator) {}
+
+  private final Plan plan;
+  private ActorRef<Coordinator.Command> coordinator;
+
+  /** The guardian of a worker node that carries out {@code plan}. */
+  public static Behavior<Command> create(Plan plan) {
+    return Behaviors.setup(
+        context -> Behaviors.withTimers(timers -> new WorkerNode(context, plan, timers)));
+  }
+
+  private WorkerNode(
+      ActorContext<Command> context,
+      Plan plan,
+      org.apache.pekko.actor.typed.javadsl.TimerScheduler<Command> timers) {
+    super(context);
+    this.plan = plan;
+    context.spawn(NodeStats.create(), NodeStats.NAME);
+    Cluster.get(context.getSystem())
+        .subscriptions()
+        .tell(Subscribe.create(context.messageAdapter(SelfUp.class, NodeUp::new), SelfUp.class));
+    timers.startSingleTimer(JoinTimedOut.INSTANCE, plan.joinTimeout());
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(NodeUp.class, this::onNodeUp)
+        .onMessage(CoordinatorListing.class, this::onListing)
+        .onMessageEquals(JoinTimedOut.INSTANCE, this::onJoinTimedOut)
+        .onSignal(Terminated.class, this::onCoordinatorGone)
+        .build();
+  }
+
+  /** Workers start only on a node that is Up, so the coordinator can watch them. */
+  private Behavior<Command> onNodeUp(NodeUp up) {
+    ActorContext<Command> context = getContext();
+    if (plan.coordinator() != null) {
+      startWorkers(ActorRefResolver.get(context.getSystem()).resolveActorRef(plan.coordinator()));
+    } else {
+      context
+          .getSystem()
+          .receptionist()
+          .tell(
+              Receptionist.subscribe(
+                  ClusterKeys.COORDINATOR,
+                  context.messageAdapter(Receptionist.Listing.class, CoordinatorListing::new)));
+    }
+    return this;
+  }
+
+  private Behavior<Command> onListing(CoordinatorListing message) {
+    Set<ActorRef<Coordinator.Command>> found =
+        message.listing().getServiceInstances(ClusterKeys.COORDINATOR);
+    if (coordinator == null && !found.isEmpty()) {
+      startWorkers(found.iterator().next());
+    }
+    return this;
+  }
+
+  private void startWorkers(ActorRef<Coordinator.Command> found) {
+    coordinator = found;
+    getContext().watch(coordinator);
+    ActorContext<Command> context = getContext();
+    Preflight preflight = Preflight.create(context.getSystem());
+    TaskRunner runner =
+        new TaskRunner(
+            TaskGuard.NONE,
+            ((ExtendedActorSystem) context.getSystem().classicSystem())
+                .dynamicAccess()
+                .classLoader(),
+            preflight::check);
+    Executor blocking =
+        plan.blockingDispatcher().equals(plan.dispatcher())
+            ? null
+            : context
+                .getSystem()
+                .dispatchers()
+                .lookup(DispatcherSelector.fromConfig(plan.blockingDispatcher()));
+    for (int i = 1; i <= plan.workers(); i++) {
+      context.spawn(
+          Worker.create(coordinator, runner, blocking),
+          "worker-" + i,
+          DispatcherSelector.fromConfig(plan.dispatcher()));
+    }
+    context.getLog().info("{} workers started for {}", plan.workers(), coordinator);
+  }
+
+  private Behavior<Command> onJoinTimedOut() {
+    if (coordinator != null) {
+      return this;
+    }
+    getContext()
+        .getLog()
+        .error("no coordinator found within {}; this worker node stops", plan.joinTimeout());
+    return Behaviors.stopped();
+  }
+
+  private Behavior<Command> onCoordinatorGone(Terminated terminated) {
+    getContext().getLog().info("the coordinator has gone; this worker node stops");
+    return Behaviors.stopped();
+  }
+}

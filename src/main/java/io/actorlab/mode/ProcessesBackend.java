@@ -1,0 +1,232 @@
+package io.actorlab.mode;
+
+import com.typesafe.config.Config;
+import io.actorlab.actor.Coordinator;
+import io.actorlab.actor.TaskOutcome;
+import io.actorlab.cluster.ClusterKeys;
+import io.actorlab.cluster.ClusterSettings;
+import io.actorlab.cluster.NodeLauncher;
+import io.actorlab.cluster.NodeStats;
+import io.actorlab.measure.BoundaryStats;
+import io.actorlab.measure.PoolUsage;
+import io.actorlab.serialization.BoundaryMeter;
+import io.actorlab.serialization.Preflight;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.Address;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorRefResolver;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.cluster.Member;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.cluster.typed.JoinSeedNodes;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code processes} runner: this JVM is a cluster node that runs the {@link Coordinator}; worker
+ * JVMs, spawned by a {@link NodeLauncher} or already running, join the cluster, find the coordinator
+ * through the receptionist and run the same worker actors as the in-JVM modes. Every task and result
+ * crosses through Kryo, and is checked before it is sent.
+ */
+final class ProcessesBackend implements PoolBackend {
+
+  private static final Duration ASK_TIMEOUT = Duration.ofSeconds(10);
+  private static final long POLL_MILLIS = 100;
+
+  private final ActorSystem<Coordinator.Command> system;
+  private final NodeLauncher launcher;
+  private final ClusterSettings cluster;
+  private final Duration stopTimeout;
+  private final Preflight preflight;
+
+  private ProcessesBackend(
+      ActorSystem<Coordinator.Command> system,
+      NodeLauncher launcher,
+      ClusterSettings cluster,
+      Duration stopTimeout) {
+    this.system = system;
+    this.launcher = launcher;
+    this.cluster = cluster;
+    this.stopTimeout = stopTimeout;
+    this.preflight = Preflight.create(system);
+  }
+
+  static ProcessesBackend start(ActorLabSettings settings, Config config) {
+    ClusterSettings cluster = ClusterSettings.create(config);
+    LoggerFactory.getILoggerFactory();
+    ActorSystem<Coordinator.Command> system =
+        ActorSystem.create(Coordinator.create(), "actorlab", cluster.coordinatorConfig(config));
+    NodeLauncher launcher = cluster.seedNodes().isEmpty() ? NodeLauncher.create(cluster.logDir()) : null;
+    ProcessesBackend backend =
+        new ProcessesBackend(system, launcher, cluster, settings.stopTimeout());
+    try {
+      Address self = Cluster.get(system).selfMember().address();
+      if (launcher == null) {
+        List<Address> seeds = new ArrayList<>();
+        cluster.seedNodes().forEach(seed -> seeds.add(org.apache.pekko.actor.AddressFromURIString.parse(seed)));
+        Cluster.get(system).manager().tell(new JoinSeedNodes(seeds));
+      } else {
+        Cluster.get(system).manager().tell(Join.create(self));
+      }
+      system.receptionist().tell(Receptionist.register(ClusterKeys.COORDINATOR, system));
+      if (launcher != null) {
+        java.nio.file.Path nodeConfig = launcher.writeNodeConfig(config);
+        for (int i = 1; i <= settings.workers(); i++) {
+          launcher.launch(
+              "worker-" + i,
+              cluster.workerJvmOptions(),
+              List.of(
+                  "node",
+                  "--seed",
+                  self.toString(),
+                  "--exit-with-parent",
+                  "--coordinator",
+                  self + "/user",
+                  "--node-config",
+                  nodeConfig.toString()));
+        }
+      }
+      backend.awaitWorkers(settings.workers() * cluster.workersPerNode(), settings.startTimeout());
+      return backend;
+    } catch (RuntimeException e) {
+      backend.close();
+      throw e;
+    }
+  }
+
+  /** Waits until every worker actor has registered, failing at once when a worker JVM dies. */
+  private void awaitWorkers(int workers, Duration timeout) {
+    CompletableFuture<Void> ready = new CompletableFuture<>();
+    system.tell(new Coordinator.AwaitWorkers(workers, ready));
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        ready.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        return;
+      } catch (TimeoutException e) {
+        if (launcher != null) {
+          launcher.checkAlive();
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              workers
+                  + " worker actors were not ready within "
+                  + timeout
+                  + " (actorlab.start-timeout)"
+                  + (launcher == null
+                      ? "; is a worker node running and joined to " + cluster.seedNodes() + "?"
+                      : "; worker output is in " + launcher.logDir()));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while the workers started", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+      }
+    }
+  }
+
+  @Override
+  public void submit(String taskClass, Object input, CompletableFuture<TaskOutcome> result) {
+    preflight.check(input);
+    system.tell(new Coordinator.Submit(taskClass, input, result));
+  }
+
+  @Override
+  public long readCounter(String name) {
+    return await(
+        AskPattern.ask(
+            system,
+            replyTo -> new Coordinator.ReadCounter(name, replyTo),
+            ASK_TIMEOUT,
+            system.scheduler()),
+        "counter " + name);
+  }
+
+  @Override
+  public PoolUsage usage() {
+    BoundaryStats boundary = BoundaryMeter.get(system).snapshot();
+    NodeStats.Stats own = NodeStats.snapshot(boundary);
+    long cpu = own.cpuNanos();
+    long peak = own.peakRssBytes();
+    Map<String, Long> byNode = new LinkedHashMap<>();
+    byNode.put("coordinator", own.peakRssBytes());
+    int index = 0;
+    for (NodeStats.Stats node : workerStats()) {
+      cpu += node.cpuNanos();
+      peak += node.peakRssBytes();
+      boundary = boundary.plus(node.boundary());
+      byNode.put("worker_" + ++index, node.peakRssBytes());
+    }
+    return new PoolUsage(cpu, peak, boundary, byNode);
+  }
+
+  /**
+   * Asks every worker node that is a member of the cluster for its figures (its statistics actor has a
+   * fixed path), sorted by pid for a stable order.
+   */
+  private List<NodeStats.Stats> workerStats() {
+    ActorRefResolver resolver = ActorRefResolver.get(system);
+    List<CompletionStage<NodeStats.Stats>> asked = new ArrayList<>();
+    for (Member member : Cluster.get(system).state().getMembers()) {
+      if (member.hasRole(ClusterSettings.WORKER_ROLE) && member.status() == MemberStatus.up()) {
+        ActorRef<NodeStats.Command> node =
+            resolver.resolveActorRef(member.address() + "/user/" + NodeStats.NAME);
+        asked.add(AskPattern.ask(node, NodeStats.Get::new, ASK_TIMEOUT, system.scheduler()));
+      }
+    }
+    List<NodeStats.Stats> stats = new ArrayList<>();
+    for (CompletionStage<NodeStats.Stats> answer : asked) {
+      stats.add(await(answer, "a worker node's figures"));
+    }
+    stats.sort(java.util.Comparator.comparingLong(NodeStats.Stats::pid));
+    return stats;
+  }
+
+  private static <T> T await(CompletionStage<T> answer, String what) {
+    try {
+      return answer.toCompletableFuture().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while asking for " + what, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("could not get " + what + ": " + e.getCause(), e.getCause());
+    }
+  }
+
+  /**
+   * Leaves the cluster (workers see the coordinator go and stop), waits for the worker JVMs to exit,
+   * then kills any that did not.
+   */
+  @Override
+  public void close() {
+    system.terminate();
+    try {
+      system
+          .getWhenTerminated()
+          .toCompletableFuture()
+          .get(stopTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Go on: the worker JVMs are stopped below whatever the coordinator's system did.
+    } finally {
+      if (launcher != null) {
+        launcher.stop(cluster.leaveTimeout());
+        launcher.close();
+      }
+    }
+  }
+}
