@@ -6,6 +6,8 @@ import io.actorlab.actor.TaskRunner;
 import io.actorlab.actor.Worker;
 import io.actorlab.serialization.Preflight;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import org.apache.pekko.actor.ExtendedActorSystem;
@@ -26,9 +28,10 @@ import org.apache.pekko.cluster.typed.Subscribe;
 /**
  * The guardian of a worker JVM. Once its node is Up in the cluster it finds the run's {@link
  * Coordinator} — at the address it was given when a run spawned it, else through the receptionist — and
- * starts this node's {@link Worker} actors for it: the same actors as in one JVM. It stops the node when
- * the coordinator goes away, so no worker JVM outlives its run; a node that finds no coordinator within
- * the join timeout stops too.
+ * starts this node's {@link Worker} actors for it: the same actors as in one JVM. A spawned node stops
+ * when its coordinator goes away, so no worker JVM outlives its run; a node started by hand stops its
+ * workers and waits for the next run's coordinator. A spawned node that finds no coordinator within the
+ * join timeout stops too.
  */
 public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
 
@@ -61,6 +64,7 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
       String coordinator) {}
 
   private final Plan plan;
+  private final List<ActorRef<Worker.Command>> workers = new ArrayList<>();
   private ActorRef<Coordinator.Command> coordinator;
 
   /** The guardian of a worker node that carries out {@code plan}. */
@@ -138,17 +142,18 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
                 .dispatchers()
                 .lookup(DispatcherSelector.fromConfig(plan.blockingDispatcher()));
     for (int i = 1; i <= plan.workers(); i++) {
-      context.spawn(
-          Worker.create(coordinator, runner, blocking),
-          "worker-" + i,
-          DispatcherSelector.fromConfig(plan.dispatcher()));
+      workers.add(
+          context.spawn(
+              Worker.create(coordinator, runner, blocking),
+              "worker-" + i + "-" + coordinator.path().uid(),
+              DispatcherSelector.fromConfig(plan.dispatcher())));
     }
     context.getLog().info("{} workers started for {}", plan.workers(), coordinator);
   }
 
   private Behavior<Command> onJoinTimedOut() {
-    if (coordinator != null) {
-      return this;
+    if (coordinator != null || plan.coordinator() == null) {
+      return this; // found one, or started by hand: such a node waits for runs as long as it is up
     }
     getContext()
         .getLog()
@@ -157,7 +162,14 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
   }
 
   private Behavior<Command> onCoordinatorGone(Terminated terminated) {
-    getContext().getLog().info("the coordinator has gone; this worker node stops");
-    return Behaviors.stopped();
+    if (plan.coordinator() != null) {
+      getContext().getLog().info("the coordinator has gone; this worker node stops");
+      return Behaviors.stopped();
+    }
+    getContext().getLog().info("the coordinator has gone; waiting for the next one");
+    workers.forEach(getContext()::stop);
+    workers.clear();
+    coordinator = null;
+    return this;
   }
 }
