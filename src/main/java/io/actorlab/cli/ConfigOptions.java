@@ -1,5 +1,7 @@
 package io.actorlab.cli;
 
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
 import io.actorlab.api.ActorLab;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +23,10 @@ final class ConfigOptions {
   @Option(
       names = "-D",
       paramLabel = "KEY=VALUE",
-      description = "Set any configuration key, above every file, e.g. -Dactorlab.workers=4.")
+      description = {
+        "Set any configuration key, above every file, e.g. -Dactorlab.workers=4.",
+        "A value in [...] or {...} is read as HOCON, e.g. -D 'k=[\"a\", \"b\"]'."
+      })
   Map<String, String> overrides = new LinkedHashMap<>();
 
   @Mixin ConfDirOption dir;
@@ -30,8 +35,21 @@ final class ConfigOptions {
   ActorLab lab(String mode) {
     ActorLab lab = ActorLab.mode(dir.confDir(), mode);
     files.forEach(lab::configFile);
-    overrides.forEach(lab::set);
+    overrides.forEach((key, value) -> lab.set(key, valueOf(key, value)));
     return lab;
   }
 
+
+  /** A list or object value is HOCON; anything else is taken as written (URLs hold "//"). */
+  private static Object valueOf(String key, String value) {
+    String trimmed = value.trim();
+    if (!trimmed.startsWith("[") && !trimmed.startsWith("{")) {
+      return value;
+    }
+    try {
+      return ConfigFactory.parseString("value = " + trimmed).getValue("value").unwrapped();
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException("-D " + key + ": not a HOCON value: " + e.getMessage(), e);
+    }
+  }
 }

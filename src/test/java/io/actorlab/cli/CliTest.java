@@ -287,6 +287,16 @@ class CliTest {
     }
 
     @Test
+    void aListGivenWithDashDIsReadAsHoconAndChecked() {
+      String err =
+          tinyRun("-D", "actorlab.serialization.register=[\"com.example.NotThere\"]").refused();
+
+      assertContains(err, "com.example.NotThere");
+      assertContains(err, "actorlab.serialization.register");
+      assertNoStackTrace(err);
+    }
+
+    @Test
     void malformedConfFileIsReportedWithItsNameAndLine(@TempDir Path dir) throws IOException {
       Path file = dir.resolve("broken.conf");
       Files.writeString(file, "actorlab {\n  workers = 1\n  stop-timeout = = 5s\n}\n");
