@@ -15,7 +15,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * Starts worker JVMs and makes sure none outlives its run. Each worker runs with the same {@code java}
@@ -84,11 +83,6 @@ public final class NodeLauncher implements AutoCloseable {
   /** The folder with the workers' output. */
   public Path logDir() {
     return logDir;
-  }
-
-  /** The workers started so far. */
-  public List<Node> nodes() {
-    return List.copyOf(nodes);
   }
 
   /**
@@ -197,15 +191,7 @@ public final class NodeLauncher implements AutoCloseable {
     }
   }
 
-  /** The pids of the workers still running, for messages and tests. */
-  public String alive() {
-    return nodes.stream()
-        .filter(node -> node.process().isAlive())
-        .map(node -> node.name() + " (pid " + node.process().pid() + ")")
-        .collect(Collectors.joining(", "));
-  }
-
-  /** Stops every worker (see {@link #stop}) with no grace period left to wait. */
+  /** Kills every worker still running, at once; {@link #stop} first lets them leave gently. */
   @Override
   public void close() {
     killAll();
