@@ -25,7 +25,7 @@ import java.util.concurrent.Future;
  * <p>Wall time is from the first submit to the last result in every case: a pool's start-up (the actor
  * system, its workers) is not counted, so this compares the cost of running tasks, not of starting.
  *
- * <p>Run: {@code bench/gil-vs-threads [rounds=7] [workers=2]}
+ * <p>Run: {@code bench/run GilVsThreads [rounds=7] [workers=2]}
  */
 public final class GilVsThreads {
 
