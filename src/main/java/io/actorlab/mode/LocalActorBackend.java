@@ -4,45 +4,27 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.actorlab.actor.Coordinator;
 import io.actorlab.actor.TaskGuard;
-import io.actorlab.actor.TaskOutcome;
 import io.actorlab.actor.TaskRunner;
 import io.actorlab.actor.Worker;
 import io.actorlab.measure.PoolUsage;
 import io.actorlab.serialization.BoundaryMeter;
 import io.actorlab.serialization.Preflight;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.ExtendedActorSystem;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.slf4j.LoggerFactory;
 
 /**
  * The {@code actors} runner: one ActorSystem in this JVM whose guardian is the {@link Coordinator}, with
  * {@code workers} {@link Worker} actors on the mode's dispatcher.
  */
-final class LocalActorBackend implements PoolBackend {
-
-  private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
-
-  private final ActorSystem<Coordinator.Command> system;
-  private final Duration stopTimeout;
-  private final Preflight preflight;
+final class LocalActorBackend extends CoordinatorBackend {
 
   private LocalActorBackend(
-      ActorSystem<Coordinator.Command> system,
-      Duration stopTimeout,
-      Preflight preflight) {
-    this.system = system;
-    this.stopTimeout = stopTimeout;
-    this.preflight = preflight;
+      ActorSystem<Coordinator.Command> system, Duration stopTimeout, Preflight preflight) {
+    super(system, preflight, stopTimeout);
   }
 
   static LocalActorBackend start(ActorLabSettings settings, Config config) {
@@ -79,54 +61,12 @@ final class LocalActorBackend implements PoolBackend {
     }
     LocalActorBackend backend =
         new LocalActorBackend(system, settings.stopTimeout(), preflight);
-    backend.awaitWorkers(settings.workers(), settings.startTimeout());
-    return backend;
-  }
-
-  /** Waits until every worker has announced itself, so that start-up never counts as task time. */
-  private void awaitWorkers(int workers, Duration timeout) {
-    CompletableFuture<Void> ready = new CompletableFuture<>();
-    system.tell(new Coordinator.AwaitWorkers(workers, ready));
     try {
-      ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      close();
-      throw new IllegalStateException("interrupted while the workers started", e);
-    } catch (ExecutionException | TimeoutException e) {
-      close();
-      throw new IllegalStateException(
-          "the "
-              + workers
-              + " workers were not ready within "
-              + timeout
-              + " (actorlab.start-timeout): "
-              + (e.getCause() != null ? e.getCause().getMessage() : "timed out"),
-          e);
-    }
-  }
-
-  @Override
-  public void submit(String taskClass, Object input, CompletableFuture<TaskOutcome> result) {
-    preflight.check(input);
-    system.tell(new Coordinator.Submit(taskClass, input, result));
-  }
-
-  @Override
-  public long readCounter(String name) {
-    CompletionStage<Long> value =
-        AskPattern.ask(
-            system,
-            replyTo -> new Coordinator.ReadCounter(name, replyTo),
-            READ_TIMEOUT,
-            system.scheduler());
-    try {
-      return value.toCompletableFuture().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading counter " + name, e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("could not read counter " + name, e.getCause());
+      backend.awaitWorkers(settings.workers(), settings.startTimeout(), () -> {}, "");
+      return backend;
+    } catch (RuntimeException e) {
+      backend.close();
+      throw e;
     }
   }
 
@@ -137,17 +77,8 @@ final class LocalActorBackend implements PoolBackend {
 
   @Override
   public void close() {
-    system.terminate();
-    try {
-      system
-          .getWhenTerminated()
-          .toCompletableFuture()
-          .get(stopTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException(
-          "the actor system did not stop within " + stopTimeout + ": " + e, e);
+    if (!terminate()) {
+      throw new IllegalStateException("the actor system did not stop within " + stopTimeout());
     }
   }
 }

@@ -2,7 +2,6 @@ package io.actorlab.mode;
 
 import com.typesafe.config.Config;
 import io.actorlab.actor.Coordinator;
-import io.actorlab.actor.TaskOutcome;
 import io.actorlab.cluster.ClusterKeys;
 import io.actorlab.cluster.ClusterSettings;
 import io.actorlab.cluster.NodeLauncher;
@@ -16,11 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
@@ -40,27 +35,21 @@ import org.slf4j.LoggerFactory;
  * through the receptionist and run the same worker actors as the in-JVM modes. Every task and result
  * crosses through Kryo, and is checked before it is sent.
  */
-final class ProcessesBackend implements PoolBackend {
+final class ProcessesBackend extends CoordinatorBackend {
 
   private static final Duration ASK_TIMEOUT = Duration.ofSeconds(10);
-  private static final long POLL_MILLIS = 100;
 
-  private final ActorSystem<Coordinator.Command> system;
   private final NodeLauncher launcher;
   private final ClusterSettings cluster;
-  private final Duration stopTimeout;
-  private final Preflight preflight;
 
   private ProcessesBackend(
       ActorSystem<Coordinator.Command> system,
       NodeLauncher launcher,
       ClusterSettings cluster,
       Duration stopTimeout) {
-    this.system = system;
+    super(system, Preflight.create(system), stopTimeout);
     this.launcher = launcher;
     this.cluster = cluster;
-    this.stopTimeout = stopTimeout;
-    this.preflight = Preflight.create(system);
   }
 
   static ProcessesBackend start(ActorLabSettings settings, Config config) {
@@ -98,61 +87,18 @@ final class ProcessesBackend implements PoolBackend {
                   nodeConfig.toString()));
         }
       }
-      backend.awaitWorkers(settings.workers() * cluster.workersPerNode(), settings.startTimeout());
+      backend.awaitWorkers(
+          settings.workers() * cluster.workersPerNode(),
+          settings.startTimeout(),
+          launcher == null ? () -> {} : launcher::checkAlive,
+          launcher == null
+              ? "; is a worker node running and joined to " + cluster.seedNodes() + "?"
+              : "; worker output is in " + launcher.logDir());
       return backend;
     } catch (RuntimeException e) {
       backend.close();
       throw e;
     }
-  }
-
-  /** Waits until every worker actor has registered, failing at once when a worker JVM dies. */
-  private void awaitWorkers(int workers, Duration timeout) {
-    CompletableFuture<Void> ready = new CompletableFuture<>();
-    system.tell(new Coordinator.AwaitWorkers(workers, ready));
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      try {
-        ready.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
-        return;
-      } catch (TimeoutException e) {
-        if (launcher != null) {
-          launcher.checkAlive();
-        }
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(
-              workers
-                  + " worker actors were not ready within "
-                  + timeout
-                  + " (actorlab.start-timeout)"
-                  + (launcher == null
-                      ? "; is a worker node running and joined to " + cluster.seedNodes() + "?"
-                      : "; worker output is in " + launcher.logDir()));
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while the workers started", e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-      }
-    }
-  }
-
-  @Override
-  public void submit(String taskClass, Object input, CompletableFuture<TaskOutcome> result) {
-    preflight.check(input);
-    system.tell(new Coordinator.Submit(taskClass, input, result));
-  }
-
-  @Override
-  public long readCounter(String name) {
-    return await(
-        AskPattern.ask(
-            system,
-            replyTo -> new Coordinator.ReadCounter(name, replyTo),
-            ASK_TIMEOUT,
-            system.scheduler()),
-        "counter " + name);
   }
 
   @Override
@@ -195,33 +141,14 @@ final class ProcessesBackend implements PoolBackend {
     return stats;
   }
 
-  private static <T> T await(CompletionStage<T> answer, String what) {
-    try {
-      return answer.toCompletableFuture().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while asking for " + what, e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("could not get " + what + ": " + e.getCause(), e.getCause());
-    }
-  }
-
   /**
    * Leaves the cluster (workers see the coordinator go and stop), waits for the worker JVMs to exit,
    * then kills any that did not.
    */
   @Override
   public void close() {
-    system.terminate();
     try {
-      system
-          .getWhenTerminated()
-          .toCompletableFuture()
-          .get(stopTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      // Go on: the worker JVMs are stopped below whatever the coordinator's system did.
+      terminate(); // whether in time or not, the worker JVMs are stopped below
     } finally {
       if (launcher != null) {
         launcher.stop(cluster.leaveTimeout());
