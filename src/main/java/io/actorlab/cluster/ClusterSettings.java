@@ -41,6 +41,15 @@ public record ClusterSettings(
   /** The role of nodes that run workers. */
   public static final String WORKER_ROLE = "worker";
 
+  /**
+   * Every node also has the role {@code pid-<its process id>}: a coordinator that sees one of its worker
+   * processes exit finds that process's member by it and downs it at once, instead of waiting for the
+   * failure detector and the Split Brain Resolver.
+   */
+  public static String pidRole(long pid) {
+    return "pid-" + pid;
+  }
+
   /** Reads and checks {@code actorlab.cluster} of a resolved config. */
   public static ClusterSettings create(Config config) {
     Config cluster = config.getConfig("actorlab.cluster");
@@ -102,7 +111,10 @@ public record ClusterSettings(
     return ConfigFactory.empty()
         .withValue("pekko.remote.artery.canonical.port", ConfigValueFactory.fromAnyRef(nodePort))
         .withValue("pekko.remote.artery.canonical.hostname", ConfigValueFactory.fromAnyRef(host))
-        .withValue("pekko.cluster.roles", ConfigValueFactory.fromIterable(List.of(role)))
+        .withValue(
+            "pekko.cluster.roles",
+            ConfigValueFactory.fromIterable(
+                List.of(role, pidRole(ProcessHandle.current().pid()))))
         .withValue("pekko.cluster.seed-nodes", ConfigValueFactory.fromIterable(seeds));
   }
 

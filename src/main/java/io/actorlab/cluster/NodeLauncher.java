@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Starts worker JVMs and makes sure none outlives its run. Each worker runs with the same {@code java}
@@ -52,6 +53,7 @@ public final class NodeLauncher implements AutoCloseable {
   private final Path logDir;
   private final List<Node> nodes = new ArrayList<>();
   private final Thread shutdownHook;
+  private volatile boolean closing;
 
   private NodeLauncher(Path logDir) {
     this.logDir = logDir;
@@ -107,9 +109,10 @@ public final class NodeLauncher implements AutoCloseable {
 
   /**
    * Starts a worker JVM named {@code name} with {@code jvmOptions} and the {@code node} command's
-   * arguments {@code args}.
+   * arguments {@code args}; {@code onExit} hears of it if it exits while the launcher still runs it.
    */
-  public Node launch(String name, List<String> jvmOptions, List<String> args) {
+  public Node launch(
+      String name, List<String> jvmOptions, List<String> args, Consumer<Node> onExit) {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
@@ -130,9 +133,16 @@ public final class NodeLauncher implements AutoCloseable {
     try {
       Node node = new Node(name, builder.start(), log);
       nodes.add(node);
+      node.process().onExit().thenRun(() -> exited(node, onExit));
       return node;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start worker JVM " + name + ": " + command, e);
+    }
+  }
+
+  private void exited(Node node, Consumer<Node> onExit) {
+    if (!closing) {
+      onExit.accept(node);
     }
   }
 
@@ -165,6 +175,7 @@ public final class NodeLauncher implements AutoCloseable {
    * does), then destroys the rest, then kills them by force.
    */
   public void stop(Duration grace) {
+    closing = true;
     long deadline = System.nanoTime() + grace.toNanos();
     for (Node node : nodes) {
       long left = deadline - System.nanoTime();
@@ -185,6 +196,7 @@ public final class NodeLauncher implements AutoCloseable {
 
   /** Kills every worker and whatever it started, at once. */
   private void killAll() {
+    closing = true;
     for (Node node : nodes) {
       node.process().descendants().forEach(ProcessHandle::destroyForcibly);
       node.process().destroyForcibly();
