@@ -22,8 +22,10 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * has said it is idle. The coordinator neither knows nor cares whether its workers share its JVM.
  *
  * <p>Every submitted task ends: with the worker's outcome, or, when the coordinator stops first, with an
- * exception saying so. A worker that stops while running a task has that task put back at the head of
- * the queue.
+ * exception saying so. A task that throws runs again up to {@link RetryPolicy#maxAttempts()} times. A
+ * worker that stops while running a task has that task put back at the head of the queue, up to {@link
+ * RetryPolicy#maxDeliveries()} times; a late answer from a worker thought lost is ignored, so each task
+ * is answered exactly once.
  */
 public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
@@ -57,7 +59,17 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   private record WorkerStopped(ActorRef<Worker.Command> worker)
       implements Command, NoSerializationVerificationNeeded {}
 
-  private record Pending(long id, Submit submit) {}
+  /** A task with how often it ran and failed, and how often it was lost with its worker. */
+  private record Pending(long id, Submit submit, int attempts, int deliveries) {
+
+    Pending failedOnce() {
+      return new Pending(id, submit, attempts + 1, deliveries);
+    }
+
+    Pending lostOnce() {
+      return new Pending(id, submit, attempts, deliveries + 1);
+    }
+  }
 
   private record InFlight(Pending pending, ActorRef<Worker.Command> worker) {}
 
@@ -67,15 +79,21 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   private final List<AwaitWorkers> waiting = new ArrayList<>();
   private int registered;
   private final ActorRef<CounterOwner.Command> counters;
+  private final RetryPolicy retries;
   private long nextId;
 
-  /** A coordinator with no workers yet; workers join by sending {@link WorkerReady}. */
-  public static Behavior<Command> create() {
-    return Behaviors.setup(Coordinator::new);
+  /**
+   * A coordinator with no workers yet; workers join by sending {@link WorkerReady}.
+   *
+   * @param retries how often a failed or lost task is tried again
+   */
+  public static Behavior<Command> create(RetryPolicy retries) {
+    return Behaviors.setup(context -> new Coordinator(context, retries));
   }
 
-  private Coordinator(ActorContext<Command> context) {
+  private Coordinator(ActorContext<Command> context, RetryPolicy retries) {
     super(context);
+    this.retries = retries;
     counters = context.spawn(CounterOwner.create(), "counters");
   }
 
@@ -93,7 +111,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   }
 
   private Behavior<Command> onSubmit(Submit submit) {
-    queue.addLast(new Pending(nextId++, submit));
+    queue.addLast(new Pending(nextId++, submit, 0, 0));
     dispatch();
     return this;
   }
@@ -129,15 +147,23 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     if (finished == null) {
       return this; // a late duplicate of a task that was already answered
     }
-    // Counted before the result is handed out, so a caller that reads a counter after the results
-    // sees every increment.
-    done.outcome()
-        .counters()
-        .forEach((name, delta) -> counters.tell(new CounterOwner.Add(name, delta)));
-    finished.pending().submit().result().complete(done.outcome());
     idle.addLast(finished.worker());
+    Pending pending = finished.pending().failedOnce();
+    if (!done.outcome().succeeded() && pending.attempts() < retries.maxAttempts()) {
+      queue.addLast(pending); // tried again later, by whichever worker is free
+    } else {
+      complete(pending, done.outcome());
+    }
     dispatch();
     return this;
+  }
+
+  /** Hands out a task's final outcome, with its counter increments applied first. */
+  private void complete(Pending pending, TaskOutcome outcome) {
+    // Counted before the result is handed out, so a caller that reads a counter after the results
+    // sees every increment; only the delivered outcome counts, never an attempt that was retried.
+    outcome.counters().forEach((name, delta) -> counters.tell(new CounterOwner.Add(name, delta)));
+    pending.submit().result().complete(outcome);
   }
 
   private Behavior<Command> onWorkerStopped(WorkerStopped stopped) {
@@ -148,11 +174,30 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
       InFlight task = running.next();
       if (task.worker().equals(stopped.worker())) {
         running.remove();
-        queue.addFirst(task.pending());
+        requeueLost(task.pending().lostOnce());
       }
     }
     dispatch();
     return this;
+  }
+
+  private void requeueLost(Pending lost) {
+    if (lost.deliveries() < retries.maxDeliveries()) {
+      queue.addFirst(lost);
+      return;
+    }
+    complete(
+        lost,
+        new TaskOutcome(
+            lost.id(),
+            null,
+            RetryPolicy.WORKER_LOST,
+            "the worker running this task stopped "
+                + lost.deliveries()
+                + " times (actorlab.tasks.max-deliveries); is the task killing its worker?",
+            0,
+            0,
+            Map.of()));
   }
 
   private Behavior<Command> onReadCounter(ReadCounter read) {

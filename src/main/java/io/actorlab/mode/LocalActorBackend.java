@@ -36,7 +36,7 @@ final class LocalActorBackend extends CoordinatorBackend {
     // Initialise SLF4J before Pekko logs anything, or it replays early messages with a warning.
     LoggerFactory.getILoggerFactory();
     ActorSystem<Coordinator.Command> system =
-        ActorSystem.create(Coordinator.create(), "actorlab", systemConfig);
+        ActorSystem.create(Coordinator.create(settings.retries()), "actorlab", systemConfig);
     // Messages are serialized when the mode says so, or when -Dpekko.actor.serialize-messages=on asks
     // for it (the test suite does): then inputs and outputs are checked before they are sent.
     Preflight preflight =

@@ -57,7 +57,7 @@ final class ProcessesBackend extends CoordinatorBackend {
     ClusterSettings cluster = ClusterSettings.create(config);
     LoggerFactory.getILoggerFactory();
     ActorSystem<Coordinator.Command> system =
-        ActorSystem.create(Coordinator.create(), "actorlab", cluster.coordinatorConfig(config));
+        ActorSystem.create(Coordinator.create(settings.retries()), "actorlab", cluster.coordinatorConfig(config));
     NodeLauncher launcher = cluster.seedNodes().isEmpty() ? NodeLauncher.create(cluster.logDir()) : null;
     ProcessesBackend backend =
         new ProcessesBackend(system, launcher, cluster, settings.stopTimeout());
