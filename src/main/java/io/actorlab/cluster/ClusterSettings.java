@@ -15,6 +15,7 @@ import java.util.List;
  * @param port the coordinator's port, 0 for a free one
  * @param seedNodes the seed nodes of a running cluster to attach to, empty to spawn workers
  * @param workersPerNode worker actors in each worker JVM
+ * @param replaceDeadWorkers whether a worker JVM that dies during a run is replaced
  * @param workerJvmOptions JVM options of each spawned worker
  * @param logDir the folder for worker output, "" for a new one per run
  * @param joinTimeout how long a worker waits for the coordinator
@@ -26,6 +27,7 @@ public record ClusterSettings(
     int port,
     List<String> seedNodes,
     int workersPerNode,
+    boolean replaceDeadWorkers,
     List<String> workerJvmOptions,
     String logDir,
     Duration joinTimeout,
@@ -83,6 +85,7 @@ public record ClusterSettings(
         port,
         cluster.getStringList("seed-nodes"),
         perNode,
+        cluster.getBoolean("replace-dead-workers"),
         cluster.getStringList("worker-jvm-options"),
         cluster.getString("log-dir"),
         positive(cluster, "join-timeout"),

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -42,6 +43,8 @@ final class ProcessesBackend extends CoordinatorBackend {
 
   private final NodeLauncher launcher;
   private final ClusterSettings cluster;
+  private final AtomicInteger replacements = new AtomicInteger();
+  private volatile List<String> workerArgs = List.of();
 
   private ProcessesBackend(
       ActorSystem<Coordinator.Command> system,
@@ -72,21 +75,18 @@ final class ProcessesBackend extends CoordinatorBackend {
       }
       system.receptionist().tell(Receptionist.register(ClusterKeys.COORDINATOR, system));
       if (launcher != null) {
-        java.nio.file.Path nodeConfig = launcher.writeNodeConfig(config);
+        backend.workerArgs =
+            List.of(
+                "node",
+                "--seed",
+                self.toString(),
+                "--exit-with-parent",
+                "--coordinator",
+                self + "/user",
+                "--node-config",
+                launcher.writeNodeConfig(config).toString());
         for (int i = 1; i <= settings.workers(); i++) {
-          launcher.launch(
-              "worker-" + i,
-              cluster.workerJvmOptions(),
-              List.of(
-                  "node",
-                  "--seed",
-                  self.toString(),
-                  "--exit-with-parent",
-                  "--coordinator",
-                  self + "/user",
-                  "--node-config",
-                  nodeConfig.toString()),
-              backend::workerExited);
+          backend.launchWorker("worker-" + i);
         }
       }
       backend.awaitWorkers(
@@ -103,9 +103,14 @@ final class ProcessesBackend extends CoordinatorBackend {
     }
   }
 
+  private void launchWorker(String name) {
+    launcher.launch(name, cluster.workerJvmOptions(), workerArgs, this::workerExited);
+  }
+
   /**
    * A worker JVM exited during the run: down its node at once, so the coordinator hands its task to
-   * another worker now rather than after the failure detector and the Split Brain Resolver (~10 s).
+   * another worker now rather than after the failure detector and the Split Brain Resolver (~10 s);
+   * and start a replacement when actorlab.cluster.replace-dead-workers says so.
    */
   private void workerExited(NodeLauncher.Node node) {
     String role = ClusterSettings.pidRole(node.process().pid());
@@ -123,6 +128,9 @@ final class ProcessesBackend extends CoordinatorBackend {
       if (member.hasRole(role)) {
         cluster.manager().tell(new Down(member.address()));
       }
+    }
+    if (this.cluster.replaceDeadWorkers()) {
+      launchWorker(node.name() + "-replacement-" + replacements.incrementAndGet());
     }
   }
 

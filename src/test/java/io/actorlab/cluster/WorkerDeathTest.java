@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A worker JVM killed with kill -9 in the middle of a run loses no task: the coordinator downs its node
- * at once and the task it was running goes to the other worker; every result arrives exactly once.
+ * at once, the task it was running goes to the other worker, every result arrives exactly once, and a
+ * replacement JVM is started.
  */
 class WorkerDeathTest {
 
@@ -53,6 +54,15 @@ class WorkerDeathTest {
       assertEquals(0, report.failed());
       assertEquals(expected.checksum(), report.checksum(), "every result exactly once, in order");
       assertTrue(workers.get(1).isAlive(), "the other worker carried on");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (ProcessHandle.current().children().filter(ProcessHandle::isAlive).count() < 2
+          && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertEquals(
+          2,
+          ProcessHandle.current().children().filter(ProcessHandle::isAlive).count(),
+          "a replacement worker JVM was started");
     }
   }
 
