@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
           + " joins it. Stop it with Ctrl-C.",
       "Example, two terminals:",
       "  bin/actorlab node --port 25521 --seed 127.0.0.1:25521",
-      "  bin/actorlab run --mode processes --workers 1 -Dactorlab.cluster.seed-nodes.0=pekko://actorlab@127.0.0.1:25521"
+      "  bin/actorlab run --mode processes --workers 1 \\",
+      "      -D 'actorlab.cluster.seed-nodes=[\"pekko://actorlab@127.0.0.1:25521\"]'",
+      "See docs/cluster.md."
     })
 final class NodeCommand implements Callable<Integer>, Main.Verbosity {
 
