@@ -13,7 +13,7 @@ import java.util.Map;
  * @param startedEpochMicros when the task began to run, in microseconds since the epoch (comparable
  *     across processes on one host)
  * @param counters increments the task made to shared counters, by name; applied by the counters' owning
- *     actor when this outcome arrives, so they are never lost and always counted before the result
+ *     actor when this outcome is delivered, before the result is handed out (empty for a failed run)
  * @param runNanos from the worker taking the task up until the task returned or threw, including any
  *     wait for the {@code gil} mode's lock
  */

@@ -3,7 +3,7 @@ package io.actorlab.cluster;
 import io.actorlab.measure.BoundaryStats;
 import io.actorlab.measure.ProcessMetrics;
 import io.actorlab.serialization.BoundaryMeter;
-import io.actorlab.serialization.CrossesBoundary;
+import io.actorlab.serialization.Unmetered;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -25,7 +25,7 @@ public final class NodeStats {
   public interface Command {}
 
   /** Reply with this node's {@link Stats}. */
-  public record Get(ActorRef<Stats> replyTo) implements Command, CrossesBoundary {}
+  public record Get(ActorRef<Stats> replyTo) implements Command, Unmetered {}
 
   /**
    * One node's figures.
@@ -48,7 +48,7 @@ public final class NodeStats {
       long bytes,
       long serializeNanos,
       long deserializeNanos)
-      implements CrossesBoundary {
+      implements Unmetered {
 
     /** What crossed this node's boundary. */
     public BoundaryStats boundary() {

@@ -16,10 +16,10 @@ import java.util.Map;
  * @param failed tasks that threw
  * @param checksum the workload's digest of the results
  * @param wallNanos from the first submit until the last result
- * @param cpuNanos process CPU time (all threads) spent in that interval, or -1 when the platform cannot
+ * @param cpuNanos CPU time of every JVM of the pool (all threads) spent in that interval, or -1 when the platform cannot
  *     measure it ({@link ProcessMetrics#UNAVAILABLE})
  * @param startupNanos from mode start until the first task began to run
- * @param peakRssBytes the process's peak resident set size, or -1 when the platform cannot measure it
+ * @param peakRssBytes the sum of the peak resident set sizes of every JVM of the pool, or -1 when the platform cannot measure it
  *     ({@link ProcessMetrics#UNAVAILABLE})
  * @param latency per-task latency percentiles
  * @param boundary what crossed the boundary ({@link BoundaryStats#NONE} when nothing did)

@@ -32,10 +32,11 @@ import org.apache.pekko.cluster.typed.JoinSeedNodes;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code processes} runner: this JVM is a cluster node that runs the {@link Coordinator}; worker
- * JVMs, spawned by a {@link NodeLauncher} or already running, join the cluster, find the coordinator
- * through the receptionist and run the same worker actors as the in-JVM modes. Every task and result
- * crosses through Kryo, and is checked before it is sent.
+ * The {@code processes} runner: this JVM is a cluster node that runs the {@link Coordinator}. Worker
+ * JVMs spawned by a {@link NodeLauncher} are given the coordinator's address; nodes started by hand
+ * (when {@code actorlab.cluster.seed-nodes} is set) find it through the receptionist. Either way they
+ * run the same worker actors as the in-JVM modes; every task and result crosses through Kryo, and is
+ * checked before it is sent.
  */
 final class ProcessesBackend extends CoordinatorBackend {
 

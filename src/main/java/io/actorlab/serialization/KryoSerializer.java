@@ -84,7 +84,7 @@ public final class KryoSerializer extends JSerializer {
    */
   @Override
   public byte[] toBinary(Object message) {
-    return serialize(message, true);
+    return serialize(message, metered(message));
   }
 
   /**
@@ -96,6 +96,11 @@ public final class KryoSerializer extends JSerializer {
   @Override
   public Object fromBinaryJava(byte[] bytes, Class<?> manifest) {
     return deserialize(bytes, true);
+  }
+
+  /** Deserialization time is counted only for what was counted when it was sent. */
+  private static boolean metered(Object value) {
+    return !(value instanceof Unmetered);
   }
 
   /**
@@ -181,7 +186,7 @@ public final class KryoSerializer extends JSerializer {
                     + " over: do all nodes have the same actorlab.serialization lists?",
             null);
       }
-      if (count) {
+      if (count && metered(value)) {
         meter.recordDeserialized(nanos);
       }
       pool.free(borrowed);

@@ -14,9 +14,11 @@ public interface TaskContext {
   <T> T blocking(BlockingSection<T> section) throws Exception;
 
   /**
-   * A counter shared by every worker of the pool, in every mode, owned by one actor next to the
-   * coordinator. A task's increments are collected while it runs and travel with its result, and the
-   * owning actor applies them one message at a time: no lock, no lost update, in one JVM or many.
+   * A counter shared by every worker of the pool. A task's increments are collected while it runs and
+   * travel with its result; in the actor modes one actor next to the coordinator owns the counter and
+   * applies them one message at a time: no lock, no lost update, in one JVM or many. (The sequential
+   * baseline has no actors and adds them to a plain map.) A run that fails counts nothing, as it
+   * returns nothing.
    */
   SharedCounter counter(String name);
 
