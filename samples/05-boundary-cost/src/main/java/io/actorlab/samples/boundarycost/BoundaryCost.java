@@ -130,8 +130,9 @@ public final class BoundaryCost {
     System.out.println(
         "crossed: Kryo bytes of every message of a task (its input, its result, the protocol around"
             + " them); ints are\nfull-range, so each takes 5 bytes as a varint. ser+deser: the"
-            + " boundary meter's time. serialize-local's wall\nalso includes the pre-flight check at"
-            + " submit, one more serialization of every input and output.");
+            + " boundary meter's time, summed over threads\n(so it can exceed the wall time per task)."
+            + " serialize-local's wall also includes the pre-flight check at\nsubmit, one more"
+            + " serialization of every input and output.");
   }
 
   private static SizeRun measureSize(WorkerPool pool, List<int[]> arrays, int repeat) {
@@ -296,7 +297,7 @@ public final class BoundaryCost {
         handOffRow(pool, "a reference (same heap)", repeat, expected, () -> pool.map(new SumTask(), List.of(values)).get(0));
       }
       try (WorkerPool pool = lab("serialize-local").start()) {
-        handOffRow(pool, "copied: Kryo, in and out", repeat, expected, () -> pool.map(new SumTask(), List.of(values)).get(0));
+        handOffRow(pool, "copied: Kryo, the whole array", repeat, expected, () -> pool.map(new SumTask(), List.of(values)).get(0));
         handOffRow(pool, "memory-mapped file " + dir, repeat, expected, () -> {
           MappedArray mapped = MappedArray.write(file, values);
           return pool.map(new SumMappedTask(), List.of(mapped)).get(0);
