@@ -1,6 +1,7 @@
 package io.actorlab.samples.dispatcherstour;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueFactory;
 import io.actorlab.api.ActorLab;
 import io.actorlab.mode.ModeCatalog;
 import java.time.Duration;
@@ -152,7 +153,11 @@ public final class DispatchersTour {
   private static Tour onDispatcher(
       Config config, String path, int actors, int messages, Duration hold, boolean spin)
       throws Exception {
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "tour", config);
+    // Only the dispatcher is toured: the probes' messages stay local even if serialize-messages was
+    // switched on with -Dpekko.actor.serialize-messages=on (they are not registered for Kryo).
+    Config local =
+        config.withValue("pekko.actor.serialize-messages", ConfigValueFactory.fromAnyRef(false));
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "tour", local);
     try {
       Occupancy occupancy = new Occupancy();
       List<ActorRef<Probe.Command>> probes = new ArrayList<>();

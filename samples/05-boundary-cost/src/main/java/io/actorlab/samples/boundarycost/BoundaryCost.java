@@ -223,7 +223,8 @@ public final class BoundaryCost {
         for (Map.Entry<String, Encoding> encoding : encodings.entrySet()) {
           byte[] bytes = encoding.getValue().write(reading);
           Reading back = encoding.getValue().read(bytes);
-          if (!Arrays.equals(back.values(), reading.values()) || !back.location().equals(reading.location())) {
+          if (!Arrays.equals(back.values(), reading.values())
+              || !back.location().equals(reading.location())) {
             throw new IllegalStateException(encoding.getKey() + " did not round-trip the record");
           }
           long nanos = roundTripNanos(encoding.getValue(), reading, timeMillis);
@@ -289,15 +290,19 @@ public final class BoundaryCost {
         "%nPart 3: sum one int[%d] (%s) in a task; median of %d%n", ints, bytes(4L * ints), repeat);
     int[] values = randomInts(ints, 42);
     long expected = Arrays.stream(values).asLongStream().sum();
-    Path dir = Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm") : Path.of(System.getProperty("java.io.tmpdir"));
+    // /dev/shm is RAM-backed on Linux, where Python's shared_memory puts its blocks too.
+    Path dir =
+        Files.isDirectory(Path.of("/dev/shm"))
+            ? Path.of("/dev/shm")
+            : Path.of(System.getProperty("java.io.tmpdir"));
     Path file = Files.createTempFile(dir, "actorlab-sample-05-", ".ints");
     System.out.printf("%-16s %-34s %12s %12s%n", "mode", "how the array travels", "crossed", "time");
     try {
       try (WorkerPool pool = lab("threads").start()) {
-        handOffRow(pool, "a reference (same heap)", repeat, expected, () -> pool.map(new SumTask(), List.of(values)).get(0));
+        handOffRow(pool, "a reference (same heap)", repeat, expected, () -> sum(pool, values));
       }
       try (WorkerPool pool = lab("serialize-local").start()) {
-        handOffRow(pool, "copied: Kryo, the whole array", repeat, expected, () -> pool.map(new SumTask(), List.of(values)).get(0));
+        handOffRow(pool, "copied: Kryo, the whole array", repeat, expected, () -> sum(pool, values));
         handOffRow(pool, "memory-mapped file " + dir, repeat, expected, () -> {
           MappedArray mapped = MappedArray.write(file, values);
           return pool.map(new SumMappedTask(), List.of(mapped)).get(0);
@@ -311,6 +316,10 @@ public final class BoundaryCost {
             + " array into the file.\nOnly the file's name crossed; the task read the sender's pages."
             + " Between processes the copy is the cost\nthat a mapped file avoids; in one JVM a"
             + " reference avoids it for free.");
+  }
+
+  private static long sum(WorkerPool pool, int[] values) {
+    return pool.map(new SumTask(), List.of(values)).get(0);
   }
 
   /** One way to hand the array over. */

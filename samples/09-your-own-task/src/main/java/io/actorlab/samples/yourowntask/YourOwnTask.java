@@ -86,7 +86,7 @@ public final class YourOwnTask {
       pool.submit(new WordStats(), documents.get(0));
       System.out.println("  (no error: was WordStats$Document registered some other way?)");
     } catch (IllegalArgumentException refused) {
-      System.out.println("  submit threw " + refused.getClass().getSimpleName() + ": " + refused.getMessage());
+      System.out.println("  submit threw " + describe(refused));
     }
 
     System.out.println();
@@ -96,8 +96,12 @@ public final class YourOwnTask {
       pool.submit(lambda, documents.get(0));
       System.out.println("  (no error)");
     } catch (IllegalArgumentException refused) {
-      System.out.println("  submit threw " + refused.getClass().getSimpleName() + ": " + refused.getMessage());
+      System.out.println("  submit threw " + describe(refused));
     }
+  }
+
+  private static String describe(Exception e) {
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
   /** Deterministic texts of {@code words} words from a small vocabulary, twelve words a line. */
