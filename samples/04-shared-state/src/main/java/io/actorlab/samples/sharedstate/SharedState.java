@@ -1,0 +1,150 @@
+package io.actorlab.samples.sharedstate;
+
+import io.actorlab.api.ActorLab;
+import io.actorlab.api.WorkerPool;
+import io.actorlab.mode.ModeCatalog;
+import io.actorlab.workload.CounterTask;
+import io.actorlab.workload.CounterWorkload;
+import io.actorlab.workload.PreparedWorkload;
+import io.actorlab.workload.WorkloadResult;
+import io.actorlab.workload.WorkloadSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sample 04: many tasks add 1 to one shared counter, in the four ways the built-in {@code counter}
+ * workload knows, under several modes.
+ *
+ * <ul>
+ *   <li>{@code unsynchronized}: a plain read, then a write of the value + 1. Two threads that read the
+ *       same value both write value + 1, and one update is lost (Python's {@code counter += 1} across
+ *       threads).
+ *   <li>{@code atomic}: one {@code AtomicLong.addAndGet} per increment; exact, lock-free.
+ *   <li>{@code lock}: a {@code ReentrantLock} around each increment (Python's {@code with lock:}).
+ *   <li>{@code actor}: the counter belongs to one actor, and an increment is a message to it. The actor
+ *       handles one message at a time, so there is no lock and nothing is lost, in one JVM or many.
+ * </ul>
+ *
+ * <p>The workload prepares the inputs and sums up the result (expected, actual, lost); the tasks run
+ * through a {@link WorkerPool}, as your own tasks would.
+ *
+ * <p>Run: {@code samples/run 04 [modes=sequential,gil,threads,serialize-local]
+ * [variants=unsynchronized,atomic,lock,actor] [tasks=4] [increments=2000000] [actor-increments=100000]
+ * [workers=2]}
+ *
+ * <p>The actor variant sends a message per increment, so it gets fewer ({@code actor-increments}) to
+ * keep the run short; the table's ns per increment compares the variants whatever the counts. The
+ * others get many, so that two tasks surely overlap long enough for the race to show.
+ */
+public final class SharedState {
+
+  private SharedState() {}
+
+  /** Runs every variant under every mode; see the class comment for the options. */
+  public static void main(String[] args) {
+    Map<String, String> options =
+        options(
+            args,
+            Map.of(
+                "modes", "sequential,gil,threads,serialize-local",
+                "variants", "unsynchronized,atomic,lock,actor",
+                "tasks", "4",
+                "increments", "2000000",
+                "actor-increments", "100000",
+                "workers", "2"));
+    int tasks = Integer.parseInt(options.get("tasks"));
+    long increments = Long.parseLong(options.get("increments"));
+    long actorIncrements = Long.parseLong(options.get("actor-increments"));
+    int workers = Integer.parseInt(options.get("workers"));
+    List<String> variants = Arrays.asList(options.get("variants").split(","));
+    // Start SLF4J before Pekko logs anything, or it replays the early lines with a warning.
+    LoggerFactory.getILoggerFactory();
+
+    System.out.printf(
+        "%d tasks x %d increments of one shared counter (%d for the actor variant); %d workers;"
+            + " Java %d, %d cores%n",
+        tasks, increments, actorIncrements, workers, Runtime.version().feature(),
+        Runtime.getRuntime().availableProcessors());
+    List<String> modes = available(options.get("modes").split(","));
+    CounterWorkload counter = new CounterWorkload();
+    // Warm-up, not reported: the first pool of a JVM loads Pekko's classes.
+    for (String mode : modes) {
+      run(counter, mode, workers, new WorkloadSpec(2, 1_000, "atomic"));
+    }
+
+    System.out.printf(
+        "%n%-16s %-15s %10s %10s %10s %10s %8s%n",
+        "mode", "variant", "expected", "actual", "lost", "time", "ns/inc");
+    for (String mode : modes) {
+      for (String variant : variants) {
+        long count = variant.equals("actor") ? actorIncrements : increments;
+        Counted counted = run(counter, mode, workers, new WorkloadSpec(tasks, count, variant));
+        Map<String, Object> details = counted.result().details();
+        System.out.printf(
+            "%-16s %-15s %10d %10d %10d %7d ms %8.1f%n",
+            mode, variant, (Long) details.get("expected"), (Long) details.get("actual"),
+            (Long) details.get("lost"), counted.nanos() / 1_000_000,
+            (double) counted.nanos() / (tasks * count));
+      }
+    }
+    System.out.println();
+    System.out.println(
+        "lost = expected - actual. time: from the first submit until the counter's final value is read"
+            + " (pool start-up not included);\nns/inc: that time over the number of increments.");
+  }
+
+  /** The summary of one run and the time from the first task to the counter's final value. */
+  private record Counted(WorkloadResult result, long nanos) {}
+
+  /** One run: a fresh pool, every task through {@link WorkerPool#map}, then the workload's summary. */
+  private static Counted run(CounterWorkload counter, String mode, int workers, WorkloadSpec spec) {
+    try (PreparedWorkload<CounterTask.Increments, Long> prepared = counter.prepare(spec);
+        WorkerPool pool = ActorLab.mode(mode).workers(workers).start()) {
+      long start = System.nanoTime();
+      List<Long> outputs = pool.map(prepared.task(), prepared.inputs());
+      // The pool is also the CounterReader: it asks the counter's actor for its value, after every
+      // increment sent so far has been applied.
+      WorkloadResult result = prepared.summarize(outputs, pool);
+      return new Counted(result, System.nanoTime() - start);
+    }
+  }
+
+  /** The requested modes this installation can run; a line for each one it cannot. */
+  private static List<String> available(String[] requested) {
+    List<String> present = ActorLab.modes().stream().map(ModeCatalog.ModeFile::name).toList();
+    List<String> modes = new ArrayList<>();
+    for (String mode : requested) {
+      if (!present.contains(mode)) {
+        System.out.printf("%s: skipped, there is no conf/modes/%s.conf here%n", mode, mode);
+        continue;
+      }
+      int requires = ActorLab.mode(mode).config().getInt("actorlab.mode.requires-java");
+      if (Runtime.version().feature() < requires) {
+        System.out.printf(
+            "%s: skipped, it needs Java %d+ and this is Java %d%n",
+            mode, requires, Runtime.version().feature());
+        continue;
+      }
+      modes.add(mode);
+    }
+    return modes;
+  }
+
+  /** key=value arguments over the defaults; an unknown key is an error that lists the known ones. */
+  private static Map<String, String> options(String[] args, Map<String, String> defaults) {
+    Map<String, String> options = new LinkedHashMap<>(defaults);
+    for (String arg : args) {
+      String[] pair = arg.split("=", 2);
+      if (pair.length != 2 || !defaults.containsKey(pair[0])) {
+        throw new IllegalArgumentException(
+            "unknown argument '" + arg + "'; use key=value with a key of " + defaults.keySet());
+      }
+      options.put(pair[0], pair[1]);
+    }
+    return options;
+  }
+}
