@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -51,7 +52,7 @@ public final class NodeLauncher implements AutoCloseable {
   }
 
   private final Path logDir;
-  private final List<Node> nodes = new ArrayList<>();
+  private final List<Node> nodes = new CopyOnWriteArrayList<>();
   private final Thread shutdownHook;
   private volatile boolean closing;
 

@@ -46,6 +46,8 @@ final class ProcessesBackend extends CoordinatorBackend {
   private final ClusterSettings cluster;
   private final AtomicInteger replacements = new AtomicInteger();
   private volatile List<String> workerArgs = List.of();
+  /** Replacements start only once the pool is up: a worker that cannot start fails the start. */
+  private volatile int replacementsLeft;
 
   private ProcessesBackend(
       ActorSystem<Coordinator.Command> system,
@@ -97,6 +99,8 @@ final class ProcessesBackend extends CoordinatorBackend {
           launcher == null
               ? "; is a worker node running and joined to " + cluster.seedNodes() + "?"
               : "; worker output is in " + launcher.logDir());
+      // Enough to replace every worker a few times over, never an endless loop of JVMs that die.
+      backend.replacementsLeft = cluster.replaceDeadWorkers() ? 3 * settings.workers() : 0;
       return backend;
     } catch (RuntimeException e) {
       backend.close();
@@ -130,7 +134,8 @@ final class ProcessesBackend extends CoordinatorBackend {
         cluster.manager().tell(new Down(member.address()));
       }
     }
-    if (this.cluster.replaceDeadWorkers()) {
+    if (replacementsLeft > 0) {
+      replacementsLeft--;
       launchWorker(node.name() + "-replacement-" + replacements.incrementAndGet());
     }
   }
