@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * What a process costs, measured side by side in one run: start-up of the processes mode (spawn until
  * every worker is ready), its CPU-bound speed against gil and threads excluding start-up, and the
- * per-task overhead of processes against threads with tasks that do nearly nothing. Modes run
- * interleaved, rounds repeated, medians reported.
+ * per-task overhead of processes against threads with tasks that do nearly nothing (measured on a pool
+ * that has already run the same tasks once, so the JIT is warm on both sides). Modes run interleaved,
+ * rounds repeated, medians reported.
  *
  * <p>Run: {@code bench/run ProcessesCost [rounds=5] [workers=2]}
  */
@@ -47,6 +48,7 @@ public final class ProcessesCost {
       }
       for (String mode : List.of("threads", "processes")) {
         try (WorkerPool pool = ActorLab.mode(mode).workers(workers).start()) {
+          WorkloadRun.runOn(pool, noop, tiny, RunListener.NONE); // warms the JIT on both sides
           RunReport report = WorkloadRun.runOn(pool, noop, tiny, RunListener.NONE);
           record(
               series,
