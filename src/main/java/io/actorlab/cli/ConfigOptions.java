@@ -1,6 +1,8 @@
 package io.actorlab.cli;
 
+import com.typesafe.config.Config;
 import io.actorlab.api.ActorLab;
+import io.actorlab.mode.ConfigLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +34,27 @@ final class ConfigOptions {
     files.forEach(lab::configFile);
     overrides.forEach(lab::set);
     return lab;
+  }
+
+  /** The configuration without a mode file: settings that hold for every mode. */
+  Config withoutMode() {
+    ConfigLoader loader = new ConfigLoader(dir.confDir(), "");
+    files.forEach(loader::withFile);
+    overrides.forEach(loader::with);
+    return loader.loadWithoutMode();
+  }
+
+  /** These options as command-line arguments again, paths made absolute, for a child JVM. */
+  List<String> asArguments() {
+    List<String> args = new ArrayList<>();
+    args.add("--conf-dir");
+    args.add(dir.confDir().toAbsolutePath().toString());
+    files.forEach(file -> {
+      args.add("--conf");
+      args.add(file.toAbsolutePath().toString());
+    });
+    overrides.forEach((key, value) -> args.add("-D" + key + "=" + value));
+    return args;
   }
 
 }
