@@ -61,9 +61,9 @@ final class CompareCommand implements Callable<Integer>, Main.Verbosity {
       description =
           "Modes to compare, comma-separated, in this order (see `actorlab modes`). Default: for a"
               + " workload whose tasks compute, actorlab.compare.cpu-modes (sequential, gil,"
-              + " threads, serialize-local); for one whose tasks wait, blocking-modes (adds"
-              + " thread-pool, and virtual on Java 21+). Default modes this JVM cannot run are"
-              + " skipped with a note.")
+              + " threads, serialize-local); for one whose tasks wait, blocking-modes (sequential,"
+              + " gil, threads, thread-pool, and virtual on Java 21+). Default modes this JVM"
+              + " cannot run are skipped with a note.")
   List<String> modes = new ArrayList<>();
 
   @Mixin WorkloadOptions workload;
