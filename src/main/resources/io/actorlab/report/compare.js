@@ -164,9 +164,11 @@
     data: {
       labels: labels,
       datasets: [
-        { type: 'bar', label: 'median', data: data.modes.map(s => s.wall_ms.median),
+        // The first dataset is drawn on top unless `order` says otherwise: dots above bars.
+        { type: 'bar', label: 'median', order: 1, data: data.modes.map(s => s.wall_ms.median),
           backgroundColor: data.modes.map(s => colours[s.mode] + 'b3') },
-        { type: 'scatter', label: 'runs', pointRadius: 4, backgroundColor: '#1f2933',
+        { type: 'scatter', label: 'runs', order: 0, pointRadius: 4, backgroundColor: '#1f2933',
+          borderColor: '#1f2933',
           data: data.modes.flatMap((s, i) => runs
             .filter(r => r.mode === s.mode && r.workers === s.workers)
             .map(r => ({ x: labels[i], y: r.wall_ms }))) }
