@@ -140,22 +140,9 @@ final class CompareCommand implements Callable<Integer>, Main.Verbosity {
             rounds,
             plan.cells(),
             ChildJvmRunner.ISOLATION);
-    List<String> base = childArguments(chosen, workloadSpec);
-
-    Comparison comparison;
-    int total = plan.cells().size() * (warmups + rounds);
-    try (Progress progress = Progress.when(!output.json && !output.quiet, "compare", total);
-        ChildJvmRunner runner =
-            new ChildJvmRunner(
-                cell -> command(base, cell), output.verbose, settings.stopTimeout())) {
-      comparison = Comparer.compare(setup, plan.skipped(), runner, listener(progress));
-    }
-
-    Path folder =
-        report != null
-            ? report
-            : ComparisonFiles.newFolder(
-                Paths.get(settings.reportRoot()), comparison.started(), chosen.name());
+    List<String> base = childArguments(workload.workload, workloadSpec, config, output.verbose);
+    Comparison comparison = run(setup, plan.skipped(), base, settings, output, spec);
+    Path folder = reportFolder(report, settings, comparison);
     List<Path> files = ComparisonFiles.write(comparison, folder);
     print(comparison, folder, files);
     if (!comparison.checksumsMatch()) {
@@ -183,9 +170,37 @@ final class CompareCommand implements Callable<Integer>, Main.Verbosity {
     err.flush();
   }
 
-  /** Progress bar on a terminal; with -v, one line per run on stderr as well. */
-  private Comparer.Listener listener(Progress progress) {
-    PrintWriter err = spec.commandLine().getErr();
+  /**
+   * Runs a comparison, each cell in its own JVM, with a progress bar on a terminal and, with -v, a
+   * line per run on stderr. Shared with {@code advise --verify}.
+   */
+  static Comparison run(
+      Comparison.Setup setup,
+      List<Comparison.Skipped> skipped,
+      List<String> base,
+      CompareSettings settings,
+      OutputOptions output,
+      CommandSpec spec) {
+    int total = setup.cells().size() * (setup.warmup() + setup.repeat());
+    try (Progress progress = Progress.when(!output.json && !output.quiet, "compare", total);
+        ChildJvmRunner runner =
+            new ChildJvmRunner(
+                cell -> command(base, cell), output.verbose, settings.stopTimeout())) {
+      return Comparer.compare(
+          setup, skipped, runner, listener(progress, output, spec.commandLine().getErr()));
+    }
+  }
+
+  /** The folder the reports go to: --report, else a new one under actorlab.compare.report-root. */
+  static Path reportFolder(Path report, CompareSettings settings, Comparison comparison) {
+    return report != null
+        ? report
+        : ComparisonFiles.newFolder(
+            Paths.get(settings.reportRoot()), comparison.started(), comparison.setup().workload());
+  }
+
+  private static Comparer.Listener listener(
+      Progress progress, OutputOptions output, PrintWriter err) {
     return (done, total, slot, report) -> {
       progress.completed(done);
       if (output.verbose) {
@@ -204,13 +219,17 @@ final class CompareCommand implements Callable<Integer>, Main.Verbosity {
     };
   }
 
-  /** The child's arguments that are the same for every cell: workload, configuration, logging. */
-  private List<String> childArguments(Workload chosen, WorkloadSpec workloadSpec) {
+  /**
+   * The child's arguments that are the same for every cell: workload (as the user named it: a
+   * built-in or a class name), configuration, logging.
+   */
+  static List<String> childArguments(
+      String workloadName, WorkloadSpec workloadSpec, ConfigOptions config, boolean verbose) {
     List<String> args = new ArrayList<>();
     args.add("run");
     args.add("--serve");
     args.add("--workload");
-    args.add(workload.workload); // as given: a built-in name or a class name
+    args.add(workloadName);
     args.add("--tasks");
     args.add(Integer.toString(workloadSpec.tasks()));
     args.add("--size");
@@ -220,7 +239,7 @@ final class CompareCommand implements Callable<Integer>, Main.Verbosity {
       args.add(workloadSpec.variant());
     }
     args.addAll(config.asArguments());
-    if (output.verbose) {
+    if (verbose) {
       args.add("--verbose");
     }
     return args;
@@ -246,7 +265,7 @@ final class CompareCommand implements Callable<Integer>, Main.Verbosity {
     }
   }
 
-  private static String variantOf(Workload chosen, WorkloadSpec workloadSpec) {
+  static String variantOf(Workload chosen, WorkloadSpec workloadSpec) {
     if (workloadSpec.variant() != null && !workloadSpec.variant().isEmpty()) {
       return workloadSpec.variant();
     }
