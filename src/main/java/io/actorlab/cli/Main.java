@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       CompareCommand.class,
+      AdviseCommand.class,
       ModesCommand.class,
       WorkloadsCommand.class,
       CommandLine.HelpCommand.class
