@@ -2,7 +2,9 @@ package io.actorlab.cli;
 
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.Config;
 import io.actorlab.api.ActorLab;
+import io.actorlab.mode.ConfigLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,4 +54,25 @@ final class ConfigOptions {
       throw new IllegalArgumentException("-D " + key + ": not a HOCON value: " + e.getMessage(), e);
     }
   }
+  /** The configuration without a mode file: settings that hold for every mode. */
+  Config withoutMode() {
+    ConfigLoader loader = new ConfigLoader(dir.confDir(), "");
+    files.forEach(loader::withFile);
+    overrides.forEach((key, value) -> loader.with(key, valueOf(key, value)));
+    return loader.loadWithoutMode();
+  }
+
+  /** These options as command-line arguments again, paths made absolute, for a child JVM. */
+  List<String> asArguments() {
+    List<String> args = new ArrayList<>();
+    args.add("--conf-dir");
+    args.add(dir.confDir().toAbsolutePath().toString());
+    files.forEach(file -> {
+      args.add("--conf");
+      args.add(file.toAbsolutePath().toString());
+    });
+    overrides.forEach((key, value) -> args.add("-D" + key + "=" + value));
+    return args;
+  }
+
 }

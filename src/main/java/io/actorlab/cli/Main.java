@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       RunCommand.class,
+      CompareCommand.class,
+      AdviseCommand.class,
       ModesCommand.class,
       WorkloadsCommand.class,
       NodeCommand.class,
@@ -29,6 +31,9 @@ public final class Main implements Runnable {
 
   /** Exit code of bad input: unknown names, bad values, malformed configuration. */
   static final int USAGE = 2;
+
+  /** Exit code of a comparison in which some mode computed a different checksum: a wrong answer. */
+  static final int CHECKSUM_MISMATCH = 3;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,21 +1,24 @@
 package io.actorlab.cli;
 
+import io.actorlab.api.ActorLab;
+import io.actorlab.api.RunListener;
 import io.actorlab.api.WorkloadRun;
+import io.actorlab.compare.ChildJvm;
 import io.actorlab.measure.ProcessMetrics;
 import io.actorlab.measure.RunReport;
 import io.actorlab.report.JsonReport;
 import io.actorlab.report.TableReport;
 import io.actorlab.workload.Workload;
 import io.actorlab.workload.WorkloadSpec;
-import io.actorlab.workload.Workloads;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code actorlab run}: one workload under one mode, measured. */
@@ -36,30 +39,7 @@ final class RunCommand implements Callable<Integer>, Main.Verbosity {
       description = "Execution mode, a file in conf/modes (see `actorlab modes`). Default: ${DEFAULT-VALUE}.")
   String mode;
 
-  @Option(
-      names = {"-w", "--workload"},
-      paramLabel = "NAME",
-      defaultValue = "primes",
-      description = "Built-in workload (see `actorlab workloads`). Default: ${DEFAULT-VALUE}.")
-  String workload;
-
-  @Option(
-      names = {"-n", "--tasks"},
-      paramLabel = "N",
-      description = "Number of tasks. Default: the workload's own.")
-  Integer tasks;
-
-  @Option(
-      names = {"-s", "--size"},
-      paramLabel = "X",
-      description = "The workload's size knob (see `actorlab workloads`). Default: the workload's own.")
-  Long size;
-
-  @Option(
-      names = "--variant",
-      paramLabel = "NAME",
-      description = "Workload variant, e.g. atomic for counter. Default: the workload's first.")
-  String variant;
+  @Mixin WorkloadOptions workload;
 
   @Option(
       names = {"-k", "--workers"},
@@ -67,18 +47,12 @@ final class RunCommand implements Callable<Integer>, Main.Verbosity {
       description = "Workers (threads or processes). Default: actorlab.workers (0 = one per core).")
   Integer workers;
 
-  @Option(names = "--json", description = "Print one JSON object instead of the table.")
-  boolean json;
+  // How `actorlab compare` runs a mode in a JVM of its own: one run per line on stdin, one JSON line
+  // per run on stdout, until stdin closes (see ChildJvm). Not for people, so not in --help.
+  @Option(names = "--serve", hidden = true)
+  boolean serve;
 
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "No progress bar.")
-  boolean quiet;
-
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Log more, and show stack traces of errors.")
-  boolean verbose;
+  @Mixin OutputOptions output;
 
   @Mixin ConfigOptions config;
 
@@ -86,55 +60,50 @@ final class RunCommand implements Callable<Integer>, Main.Verbosity {
 
   @Override
   public boolean verbose() {
-    return verbose;
+    return output.verbose;
   }
 
   @Override
   public Integer call() throws Exception {
-    Workload chosen = Workloads.named(workload).orElseThrow(() -> unknownWorkload(workload));
-    WorkloadSpec workloadSpec =
-        new WorkloadSpec(
-            positive("--tasks", tasks, chosen.defaultTasks()),
-            positive("--size", size, chosen.defaultSize()),
-            variant);
-    var lab = config.lab(mode);
+    Workload chosen = workload.workload();
+    WorkloadSpec workloadSpec = workload.spec(chosen);
+    ActorLab lab = config.lab(mode);
     if (workers != null) {
-      positive("--workers", workers, 1);
+      workload.positive("--workers", workers, 1);
       lab.workers(workers);
     }
-    Logging.configure(verbose, lab);
+    Logging.configure(output.verbose, lab);
+    if (serve) {
+      return serve(lab, chosen, workloadSpec);
+    }
     RunReport report;
-    try (Progress progress = Progress.when(!json && !quiet, mode + " " + workload, workloadSpec.tasks())) {
+    try (Progress progress =
+        Progress.when(
+            !output.json && !output.quiet, mode + " " + chosen.name(), workloadSpec.tasks())) {
       report = WorkloadRun.run(lab, chosen, workloadSpec, progress);
     }
     PrintWriter out = spec.commandLine().getOut();
     int cores = ProcessMetrics.availableCores();
-    out.println(json ? JsonReport.toJson(report, cores) : TableReport.render(report, cores));
+    out.println(
+        output.json ? JsonReport.toJson(report, cores) : TableReport.render(report, cores));
     return report.failed() == 0 ? 0 : Main.TASKS_FAILED;
   }
 
-  private ParameterException unknownWorkload(String name) {
-    return new ParameterException(
-        spec.commandLine(),
-        "unknown workload '"
-            + name
-            + "'; valid workloads: "
-            + Workloads.all().stream().map(Workload::name).collect(Collectors.joining(", ")));
-  }
-
-  private <T extends Number> T positiveCheck(String option, T value) {
-    if (value.longValue() < 1) {
-      throw new ParameterException(
-          spec.commandLine(), option + " must be at least 1, got " + value);
+  /** Runs once per request line until stdin closes; a run that throws ends the JVM, as a run would. */
+  private int serve(ActorLab lab, Workload chosen, WorkloadSpec workloadSpec) throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    int cores = ProcessMetrics.availableCores();
+    BufferedReader requests =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    String request;
+    while ((request = requests.readLine()) != null) {
+      if (!request.strip().equals(ChildJvm.REQUEST)) {
+        throw new IllegalArgumentException("--serve takes '" + ChildJvm.REQUEST + "' lines, got " + request);
+      }
+      RunReport report = WorkloadRun.run(lab, chosen, workloadSpec, RunListener.NONE);
+      out.println(ChildJvm.RESULT_PREFIX + JsonReport.toJson(report, cores));
+      out.flush();
     }
-    return value;
-  }
-
-  private int positive(String option, Integer value, int fallback) {
-    return value == null ? fallback : positiveCheck(option, value);
-  }
-
-  private long positive(String option, Long value, long fallback) {
-    return value == null ? fallback : positiveCheck(option, value);
+    return 0;
   }
 }

@@ -97,6 +97,29 @@ public final class ConfigLoader {
     return stack.resolve();
   }
 
+  /**
+   * Every layer but the mode file, resolved: the settings that are the same whatever the mode (those
+   * of {@code actorlab compare}, say). The mode given to this loader is not read.
+   */
+  public Config loadWithoutMode() {
+    Path base = confDir.resolve(BASE_FILE);
+    if (!Files.isRegularFile(base)) {
+      throw new SettingsException("no base configuration at " + base.toAbsolutePath());
+    }
+    Config stack = parse(base);
+    for (Path file : files) {
+      if (!Files.isRegularFile(file)) {
+        throw new SettingsException("configuration file not found: " + file.toAbsolutePath());
+      }
+      stack = parse(file).withFallback(stack);
+    }
+    return ConfigFactory.systemProperties()
+        .withFallback(ConfigFactory.parseMap(overrides))
+        .withFallback(stack)
+        .withFallback(ConfigFactory.defaultReferenceUnresolved())
+        .resolve();
+  }
+
   private static Config parse(Path file) {
     return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
   }

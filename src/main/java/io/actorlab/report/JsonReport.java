@@ -2,9 +2,11 @@ package io.actorlab.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.actorlab.measure.BoundaryStats;
 import io.actorlab.measure.LatencySummary;
@@ -12,6 +14,9 @@ import io.actorlab.measure.RunReport;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -38,6 +43,12 @@ public final class JsonReport {
   // keeps a detail given as a BigDecimal such as 1E-7 out of exponent notation.
   private static final ObjectMapper MAPPER =
       JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+
+  private static final ObjectMapper READER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+          .build();
 
   private JsonReport() {}
 
@@ -116,6 +127,105 @@ public final class JsonReport {
           : MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("cannot write a JSON tree", e);
+    }
+  }
+
+  /**
+   * Reads back one run written by {@link #toJson}: the inverse, up to the rounding of the written
+   * figures (milliseconds to the microsecond, RSS to a tenth of an MB). A {@code null} figure reads as
+   * -1 ({@link io.actorlab.measure.ProcessMetrics#UNAVAILABLE}); keys it does not know are ignored, so
+   * a newer writer's extra figures do no harm.
+   *
+   * @throws IllegalArgumentException when a key a run always has is missing or of the wrong type
+   */
+  public static RunReport fromJson(JsonNode json) {
+    JsonNode latency = required(json, "latency_ms");
+    JsonNode boundary = required(json, "boundary");
+    Map<String, Object> details = new LinkedHashMap<>();
+    JsonNode detailNodes = json.path("details");
+    for (Iterator<Map.Entry<String, JsonNode>> it = detailNodes.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> detail = it.next();
+      details.put(detail.getKey(), detailValue(detail.getValue()));
+    }
+    return new RunReport(
+        required(json, "mode").asText(),
+        required(json, "workload").asText(),
+        json.path("variant").asText(""),
+        (int) whole(json, "tasks"),
+        whole(json, "size"),
+        (int) whole(json, "workers"),
+        whole(json, "completed"),
+        whole(json, "failed"),
+        whole(json, "checksum"),
+        nanos(json, "wall_ms"),
+        nanos(json, "cpu_ms"),
+        nanos(json, "startup_ms"),
+        json.path("peak_rss_mb").isNumber()
+            ? json.get("peak_rss_mb").decimalValue().multiply(BigDecimal.valueOf(Units.MB)).longValue()
+            : -1,
+        new LatencySummary(nanos(latency, "p50"), nanos(latency, "p99"), nanos(latency, "max")),
+        new BoundaryStats(
+            whole(boundary, "messages"),
+            whole(boundary, "bytes"),
+            whole(boundary, "serialize_ns"),
+            whole(boundary, "deserialize_ns")),
+        details);
+  }
+
+  private static JsonNode required(JsonNode json, String key) {
+    JsonNode value = json.get(key);
+    if (value == null) {
+      throw new IllegalArgumentException("a run's JSON has no '" + key + "': " + json);
+    }
+    return value;
+  }
+
+  private static long whole(JsonNode json, String key) {
+    JsonNode value = required(json, key);
+    if (!value.canConvertToLong()) {
+      throw new IllegalArgumentException("'" + key + "' is not a whole number: " + value);
+    }
+    return value.longValue();
+  }
+
+  /** Milliseconds with decimals back to nanoseconds; null (not measured) to -1. */
+  private static long nanos(JsonNode json, String key) {
+    JsonNode value = required(json, key);
+    if (value.isNull()) {
+      return -1;
+    }
+    if (!value.isNumber()) {
+      throw new IllegalArgumentException("'" + key + "' is not a number: " + value);
+    }
+    return value.decimalValue().movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValue();
+  }
+
+  private static Object detailValue(JsonNode value) {
+    if (value.isNull()) {
+      return null;
+    }
+    if (value.isBoolean()) {
+      return value.booleanValue();
+    }
+    if (value.isIntegralNumber()) {
+      return value.canConvertToLong() ? (Object) value.longValue() : value.bigIntegerValue();
+    }
+    if (value.isNumber()) {
+      return value.decimalValue();
+    }
+    return value.asText();
+  }
+
+  /**
+   * Parses JSON text as written by this class, decimals kept exact.
+   *
+   * @throws IllegalArgumentException when the text is not JSON
+   */
+  public static JsonNode parse(String text) {
+    try {
+      return READER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -1,0 +1,260 @@
+package io.actorlab.advise;
+
+import io.actorlab.report.Units;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns a {@link Profile} into {@link Advice}: predicts each mode's full run from the sample and picks
+ * the best.
+ *
+ * <p>The model, per task of time {@code T} of which a fraction {@code c} is CPU, on {@code K} workers
+ * of a mode whose measured overhead per task is {@code o}: a task keeps a worker busy {@code T + o}
+ * and a core busy {@code cT + o}. Workers overlap everything, cores only the CPU part, and under a GIL
+ * (or on the caller) only one task computes at a time. So {@code N} tasks take
+ *
+ * <pre>
+ *   wall = max( ceil(N / K) * (T + o),  N * (cT + o) / min(K, cores) )      (a GIL: cores = 1)
+ * </pre>
+ *
+ * and the speed-up is {@code N * T / wall}. Start-up is outside wall, as in {@code compare}, but the
+ * modes are ranked by wall plus start-up, the time a user waits for the result, and a mode whose extra
+ * start-up eats its gain is not recommended. The worker count tried
+ * goes from 1 to enough to keep every core busy while tasks wait ({@code cores / c}), at most the
+ * number of tasks and {@value #MAX_WORKERS}; a smaller count within {@value #CLOSE_PERCENT}% of the
+ * best wins.
+ */
+public final class Advisor {
+
+  static final int MAX_WORKERS = 256;
+  static final int CLOSE_PERCENT = 3;
+
+  /** Below this predicted speed-up a parallel mode is not worth its start-up and complexity. */
+  static final double WORTHWHILE = 1.1;
+
+  private Advisor() {}
+
+  /** The advice for a profile. */
+  public static Advice advise(Profile profile) {
+    List<Advice.Prediction> predictions = new ArrayList<>();
+    List<String> excluded = new ArrayList<>();
+    for (Profile.ModeSample sample : profile.modes()) {
+      if (!sample.trustworthy(profile.checksum())) {
+        excluded.add(
+            sample.failed() > 0
+                ? sample.mode() + ": " + sample.failed() + " tasks failed in the sample"
+                : sample.mode()
+                    + ": computed a different checksum ("
+                    + sample.checksum()
+                    + ", sequential "
+                    + profile.checksum()
+                    + ") — a wrong answer, so it is not a candidate");
+        continue;
+      }
+      predictions.add(predict(profile, sample));
+    }
+    // Soonest result first: the predicted wall time plus the start-up the sample measured, which is
+    // what a user waits for (and what separates modes whose wall times are a tie).
+    predictions.sort(
+        Comparator.comparingDouble((Advice.Prediction p) -> p.wallNanos() + p.startupNanos())
+            .thenComparingInt(Advice.Prediction::workers));
+    Advice.Prediction sequential =
+        predictions.stream()
+            .filter(p -> p.mode().equals(Profiler.BASELINE))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("the profile has no sequential sample"));
+    // The parallel mode with the most speed-up, to weigh against staying sequential.
+    Advice.Prediction best =
+        predictions.stream()
+            .filter(p -> !p.mode().equals(Profiler.BASELINE))
+            .max(Comparator.comparingDouble(Advice.Prediction::speedup))
+            .orElse(sequential);
+    double gain = sequential.wallNanos() - best.wallNanos();
+    double extraStartup = best.startupNanos() - sequential.startupNanos();
+    Advice.Prediction first = predictions.get(0);
+    Advice.Prediction recommended =
+        first.speedup() >= WORTHWHILE && !first.mode().equals(Profiler.BASELINE)
+            ? first
+            : sequential;
+    if (!recommended.mode().equals(Profiler.BASELINE)) {
+      best = recommended;
+    }
+    List<String> reasons = reasons(profile, predictions, best, recommended, gain, extraStartup);
+    return new Advice(profile, predictions, recommended, reasons, excluded);
+  }
+
+  /** The best worker count for a mode, and what it predicts. */
+  static Advice.Prediction predict(Profile profile, Profile.ModeSample sample) {
+    int limit = sample.callerRuns() ? 1 : maxWorkers(profile);
+    Advice.Prediction best = null;
+    for (int workers = 1; workers <= limit; workers++) {
+      double wall = wall(profile, sample, workers);
+      if (best == null || wall < best.wallNanos() * (1 - CLOSE_PERCENT / 100.0)) {
+        best =
+            new Advice.Prediction(
+                sample.mode(),
+                workers,
+                wall,
+                profile.workNanos() / wall,
+                sample.startupNanos(),
+                sample.overheadNanos(),
+                sample.bytes());
+      }
+    }
+    return best;
+  }
+
+  /** The model's wall time of the full run on {@code workers}. */
+  static double wall(Profile profile, Profile.ModeSample sample, int workers) {
+    double busy = profile.taskNanos() + sample.overheadNanos();
+    double cpu = profile.taskNanos() * profile.cpuFraction() + sample.overheadNanos();
+    int cores = sample.callerRuns() || sample.gil() ? 1 : Math.min(workers, profile.cores());
+    int effective = sample.callerRuns() ? 1 : workers;
+    double rounds = Math.ceil((double) profile.tasks() / effective);
+    return Math.max(rounds * busy, profile.tasks() * cpu / cores);
+  }
+
+  static int maxWorkers(Profile profile) {
+    double forWaits = Math.ceil(profile.cores() / Math.max(profile.cpuFraction(), 0.01));
+    return (int) Math.max(1, Math.min(Math.min(profile.tasks(), MAX_WORKERS), Math.max(profile.cores(), forWaits)));
+  }
+
+  private static List<String> reasons(
+      Profile profile,
+      List<Advice.Prediction> predictions,
+      Advice.Prediction best,
+      Advice.Prediction recommended,
+      double gain,
+      double extraStartup) {
+    List<String> reasons = new ArrayList<>();
+    double cpu = profile.cpuFraction();
+    String nature =
+        cpu >= 0.8 ? "CPU-bound" : cpu <= 0.2 ? "mostly waiting" : "part computing, part waiting";
+    reasons.add(
+        "a task takes "
+            + duration(profile.taskNanos())
+            + ", "
+            + Units.percent(cpu)
+            + " of it on the CPU: "
+            + nature
+            + (cpu >= 0.8
+                ? ", so it goes at most "
+                    + profile.cores()
+                    + "x faster on this machine's "
+                    + profile.cores()
+                    + " cores, and only where threads compute at once"
+                : ", so waits can overlap on more workers than cores"));
+    profile.modes().stream()
+        .filter(Profile.ModeSample::gil)
+        .findFirst()
+        .ifPresent(
+            gil ->
+                reasons.add(
+                    gil.mode()
+                        + ": one lock serializes the CPU part ("
+                        + Units.percent(cpu)
+                        + " of a task), as CPython's GIL does: predicted "
+                        + times(speedupOf(predictions, gil.mode()))
+                        + (cpu >= 0.8 ? ", no gain" : ", the waits still overlap")));
+    profile.modes().stream()
+        .filter(sample -> sample.bytes() > 0)
+        .forEach(
+            crossing -> {
+              double share = crossing.serializeNanos() / profile.taskNanos();
+              reasons.add(
+                  crossing.mode()
+                      + ": each task's input and output took "
+                      + Units.bytes(Math.round(crossing.bytes()))
+                      + " and "
+                      + duration(crossing.serializeNanos())
+                      + " to serialize, "
+                      + Units.percent(share)
+                      + " of a task: "
+                      + (share < 0.05
+                          ? "cheap, so worker processes would pay little to move the data"
+                          : share < 0.5
+                              ? "noticeable: worker processes pay it on every task"
+                              : "it rivals the work itself: keep the data in one JVM (threads)"));
+            });
+    List<String> overheads = new ArrayList<>();
+    for (Profile.ModeSample sample : profile.modes()) {
+      if (!sample.callerRuns()) {
+        overheads.add(
+            sample.mode()
+                + " "
+                + duration(sample.overheadNanos())
+                + " ("
+                + Units.percent(sample.overheadNanos() / profile.taskNanos())
+                + ")");
+      }
+    }
+    if (!overheads.isEmpty()) {
+      reasons.add("overhead per task on one worker, against the task's time: " + String.join(", ", overheads));
+    }
+    reasons.add(
+        "start-up of "
+            + best.mode()
+            + " is "
+            + duration(best.startupNanos())
+            + " against "
+            + duration(profile.workNanos())
+            + " of work ("
+            + profile.tasks()
+            + " tasks x "
+            + duration(profile.taskNanos())
+            + "): "
+            + Units.percent(best.startupNanos() / profile.workNanos())
+            + " of it");
+    if (best.mode().equals(Profiler.BASELINE)) {
+      reasons.add("so: sequential, the only mode left to recommend");
+    } else if (recommended.mode().equals(best.mode())) {
+      reasons.add(
+          "so: "
+              + best.mode()
+              + " with "
+              + best.workers()
+              + (best.workers() == 1 ? " worker" : " workers")
+              + ", predicted "
+              + times(best.speedup())
+              + " (wall "
+              + duration(best.wallNanos())
+              + " instead of "
+              + duration(profile.workNanos())
+              + ")");
+    } else {
+      reasons.add(
+          "so: stay sequential — the best, "
+              + best.mode()
+              + " with "
+              + best.workers()
+              + " workers, is predicted at only "
+              + times(best.speedup())
+              + (gain <= extraStartup
+                  ? ", and its extra start-up ("
+                      + duration(extraStartup)
+                      + ") would eat the "
+                      + duration(Math.max(0, gain))
+                      + " it saves"
+                  : ""));
+    }
+    return reasons;
+  }
+
+  private static double speedupOf(List<Advice.Prediction> predictions, String mode) {
+    return predictions.stream()
+        .filter(p -> p.mode().equals(mode))
+        .mapToDouble(Advice.Prediction::speedup)
+        .findFirst()
+        .orElse(Double.NaN);
+  }
+
+  static String duration(double nanos) {
+    return Units.duration(Math.round(nanos));
+  }
+
+  static String times(double ratio) {
+    return Double.isNaN(ratio) ? Units.NOT_AVAILABLE : String.format(Locale.ROOT, "%.2fx", ratio);
+  }
+}

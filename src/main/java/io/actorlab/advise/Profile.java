@@ -1,0 +1,82 @@
+package io.actorlab.advise;
+
+import java.util.List;
+
+/**
+ * What a short sample of a workload measured: the figures {@link Advisor} reasons from. Times in
+ * nanoseconds, sizes in bytes, all per task unless said.
+ *
+ * @param workload the workload's name
+ * @param variant its variant, or ""
+ * @param size the size knob the sample and the full run share
+ * @param tasks tasks of the full run the advice is for
+ * @param sampleTasks tasks in each sample run
+ * @param cores cores of this machine
+ * @param javaFeature this JVM's feature release
+ * @param taskNanos wall time of one task on its own (the sequential sample's wall / its tasks)
+ * @param cpuFraction CPU time over wall time of the sequential sample: 1.0 = the task computes all
+ *     the time, near 0 = it waits
+ * @param checksum the sequential sample's checksum, which every mode's sample must match
+ * @param modes what each mode's sample, on one worker, measured
+ */
+public record Profile(
+    String workload,
+    String variant,
+    long size,
+    int tasks,
+    int sampleTasks,
+    int cores,
+    int javaFeature,
+    double taskNanos,
+    double cpuFraction,
+    long checksum,
+    List<ModeSample> modes) {
+
+  /** Copies the list. */
+  public Profile {
+    modes = List.copyOf(modes);
+  }
+
+  /**
+   * One mode's sample, on one worker.
+   *
+   * @param mode the mode's name
+   * @param callerRuns true when the mode runs tasks on the caller (no parallelism at all)
+   * @param gil true when tasks hold one global lock while they compute
+   * @param wallNanos the sample's wall time
+   * @param startupNanos its pool's start-up
+   * @param overheadNanos per task, what this mode's wall time exceeds the sequential one's by (0 when
+   *     it does not): dispatch, messages, serialization
+   * @param bytes per task, bytes serialized across the (simulated) process boundary
+   * @param serializeNanos per task, time spent serializing and deserializing
+   * @param checksum the sample's checksum
+   * @param failed tasks that failed in the sample
+   */
+  public record ModeSample(
+      String mode,
+      boolean callerRuns,
+      boolean gil,
+      long wallNanos,
+      long startupNanos,
+      double overheadNanos,
+      double bytes,
+      double serializeNanos,
+      long checksum,
+      long failed) {
+
+    /** True when the sample computed the sequential answer and every task succeeded. */
+    public boolean trustworthy(long expected) {
+      return failed == 0 && checksum == expected;
+    }
+  }
+
+  /** The sample of this mode, if it ran. */
+  public java.util.Optional<ModeSample> mode(String name) {
+    return modes.stream().filter(sample -> sample.mode().equals(name)).findFirst();
+  }
+
+  /** Total work of the full run on one thread: tasks x task time. */
+  public double workNanos() {
+    return tasks * taskNanos;
+  }
+}

@@ -1,0 +1,172 @@
+package io.actorlab.advise;
+
+import io.actorlab.api.ActorLab;
+import io.actorlab.api.RunListener;
+import io.actorlab.api.WorkloadRun;
+import io.actorlab.measure.ProcessMetrics;
+import io.actorlab.measure.RunReport;
+import io.actorlab.mode.ActorLabSettings;
+import io.actorlab.mode.ModeSettings;
+import io.actorlab.workload.Workload;
+import io.actorlab.workload.WorkloadSpec;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Profiles a workload on a short sample, in this JVM: the sample under {@code sequential} gives the
+ * task's time and how much of it is CPU (this thread's CPU time: sequential runs tasks on it); the sample under each other mode, on one worker, gives that
+ * mode's start-up, its overhead per task and what crosses its boundary. One sequential run first warms
+ * the JIT and is thrown away, so the sample measures compiled code, as the full run mostly will.
+ *
+ * <p>Each sample is run several times ({@value #SEQUENTIAL_RUNS} sequential, {@value #MODE_RUNS} for
+ * every other mode) and the fastest run is kept: on a busy machine a run also waits for a core, which
+ * would read as a task that waits, and the least disturbed run is the closest to the task itself.
+ */
+public final class Profiler {
+
+  /** The baseline mode every overhead is measured against. */
+  public static final String BASELINE = "sequential";
+
+  static final int SEQUENTIAL_RUNS = 3;
+  static final int MODE_RUNS = 2;
+
+  private final Function<String, ActorLab> labs;
+
+  /**
+   * A profiler whose pools come from {@code labs}: a pool configuration of the named mode, with the
+   * user's configuration applied.
+   */
+  public Profiler(Function<String, ActorLab> labs) {
+    this.labs = labs;
+  }
+
+  /** Hears each sample run as it ends. */
+  public interface Listener {
+
+    /** Hears nothing. */
+    Listener NONE = (mode, report) -> {};
+
+    /** The sample of {@code mode} ended. */
+    void sampled(String mode, RunReport report);
+  }
+
+  /**
+   * Samples the workload.
+   *
+   * @param modes the modes to sample besides sequential, each must be runnable on this JVM
+   * @param full the full run the advice is for
+   * @param sampleTasks tasks per sample run, at most the full run's
+   * @throws IOException when the workload cannot be prepared
+   */
+  public Profile profile(
+      Workload workload, WorkloadSpec full, List<String> modes, int sampleTasks, Listener listener)
+      throws IOException {
+    WorkloadSpec sample =
+        new WorkloadSpec(Math.max(1, Math.min(sampleTasks, full.tasks())), full.size(), full.variant());
+    run(BASELINE, workload, sample); // warm-up, thrown away
+    // Sequential runs every task on this thread, so this thread's CPU time is the tasks' own: the
+    // process's would add the JIT, the GC and whatever earlier pools left running.
+    RunReport sequential = null;
+    double cpuFraction = 1.0; // when thread CPU time cannot be measured: assume a CPU-bound task
+    for (int i = 0; i < SEQUENTIAL_RUNS; i++) {
+      long cpuBefore = threadCpuNanos();
+      RunReport report = run(BASELINE, workload, sample);
+      long cpu = threadCpuNanos() - cpuBefore;
+      if (sequential == null || report.wallNanos() < sequential.wallNanos()) {
+        sequential = report;
+        if (cpuBefore >= 0 && report.wallNanos() > 0) {
+          cpuFraction = Math.min(1.0, (double) cpu / report.wallNanos());
+        }
+      }
+    }
+    listener.sampled(BASELINE, sequential);
+    double tasks = sample.tasks();
+    double taskNanos = sequential.wallNanos() / tasks;
+
+    List<Profile.ModeSample> samples = new ArrayList<>();
+    samples.add(sample(BASELINE, sequential, sequential, tasks, true, false));
+    for (String mode : modes) {
+      if (mode.equals(BASELINE)) {
+        continue;
+      }
+      ModeSettings settings = ActorLabSettings.create(labs.apply(mode).config()).mode();
+      RunReport report = fastest(mode, workload, sample, MODE_RUNS);
+      listener.sampled(mode, report);
+      samples.add(
+          sample(
+              mode,
+              report,
+              sequential,
+              tasks,
+              settings.runner() == ModeSettings.Runner.CALLER,
+              settings.gil()));
+    }
+    return new Profile(
+        workload.name(),
+        sequential.variant(),
+        full.size(),
+        full.tasks(),
+        sample.tasks(),
+        ProcessMetrics.availableCores(),
+        Runtime.version().feature(),
+        taskNanos,
+        cpuFraction,
+        sequential.checksum(),
+        samples);
+  }
+
+  /** CPU time of this thread so far, or -1 when the JVM does not measure it. */
+  private static long threadCpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    return threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled()
+        ? threads.getCurrentThreadCpuTime()
+        : -1;
+  }
+
+  /** The run with the least wall time of {@code runs}; a run with failed tasks wins, to be seen. */
+  private RunReport fastest(String mode, Workload workload, WorkloadSpec sample, int runs)
+      throws IOException {
+    RunReport best = null;
+    for (int i = 0; i < runs; i++) {
+      RunReport report = run(mode, workload, sample);
+      if (report.failed() > 0) {
+        return report;
+      }
+      if (best == null || report.wallNanos() < best.wallNanos()) {
+        best = report;
+      }
+    }
+    return best;
+  }
+
+  private RunReport run(String mode, Workload workload, WorkloadSpec sample) throws IOException {
+    return WorkloadRun.run(labs.apply(mode).workers(1), workload, sample, RunListener.NONE);
+  }
+
+  private static Profile.ModeSample sample(
+      String mode,
+      RunReport report,
+      RunReport sequential,
+      double tasks,
+      boolean callerRuns,
+      boolean gil) {
+    return new Profile.ModeSample(
+        mode,
+        callerRuns,
+        gil,
+        report.wallNanos(),
+        report.startupNanos(),
+        // At least what serializing cost, which the wall times of so few tasks may hide in noise.
+        Math.max(
+            (report.boundary().serializeNanos() + report.boundary().deserializeNanos()) / tasks,
+            (report.wallNanos() - sequential.wallNanos()) / tasks),
+        report.boundary().bytes() / tasks,
+        (report.boundary().serializeNanos() + report.boundary().deserializeNanos()) / tasks,
+        report.checksum(),
+        report.failed());
+  }
+}

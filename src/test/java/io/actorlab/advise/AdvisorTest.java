@@ -1,0 +1,103 @@
+package io.actorlab.advise;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The model and the recommendation, on hand-built profiles of a 2-core machine. */
+class AdvisorTest {
+
+  private static final long RIGHT = 99;
+  private static final double MS = 1e6;
+
+  private static Profile.ModeSample mode(String name, double overheadMs, long startupMs) {
+    return new Profile.ModeSample(
+        name, false, false, 0, (long) (startupMs * MS), overheadMs * MS, 0, 0, RIGHT, 0);
+  }
+
+  private static Profile.ModeSample sequential() {
+    return new Profile.ModeSample("sequential", true, false, 0, (long) (20 * MS), 0, 0, 0, RIGHT, 0);
+  }
+
+  private static Profile.ModeSample gil() {
+    return new Profile.ModeSample("gil", false, true, 0, (long) (80 * MS), 0.1 * MS, 0, 0, RIGHT, 0);
+  }
+
+  private static Profile profile(int tasks, double taskMs, double cpu, Profile.ModeSample... modes) {
+    return new Profile("primes", "", 1000, tasks, 4, 2, 17, taskMs * MS, cpu, RIGHT, List.of(modes));
+  }
+
+  private static Advice.Prediction of(Advice advice, String mode) {
+    return advice.predictions().stream().filter(p -> p.mode().equals(mode)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void cpuBoundWorkGoesToThreadsOnEveryCore() {
+    Advice advice =
+        Advisor.advise(profile(16, 100, 1.0, sequential(), gil(), mode("threads", 0.1, 80)));
+
+    assertEquals("threads", advice.recommended().mode());
+    assertEquals(2, advice.recommended().workers()); // more threads than cores buys nothing
+    assertEquals(2.0, of(advice, "threads").speedup(), 0.01);
+    assertEquals(1.0, of(advice, "gil").speedup(), 0.01); // the lock serializes the CPU part
+    assertEquals(1.0, of(advice, "sequential").speedup(), 1e-9);
+    assertTrue(advice.reasons().get(0).contains("100% of it on the CPU: CPU-bound"), advice.reasons().get(0));
+    assertTrue(advice.reasons().stream().anyMatch(r -> r.startsWith("gil: one lock serializes")));
+    assertTrue(advice.reasons().get(advice.reasons().size() - 1).startsWith("so: threads with 2 workers"));
+  }
+
+  @Test
+  void waitingWorkOverlapsOnMoreWorkersThanCoresEvenUnderTheGil() {
+    // 20 tasks of 100 ms, 2% CPU: up to 20 workers help, the GIL does not get in the way.
+    Advice advice =
+        Advisor.advise(profile(20, 100, 0.02, sequential(), gil(), mode("thread-pool", 0.1, 80)));
+
+    assertEquals(20, of(advice, "thread-pool").workers());
+    assertTrue(of(advice, "thread-pool").speedup() > 15, advice.predictions()::toString);
+    assertTrue(of(advice, "gil").speedup() > 15, advice.predictions()::toString);
+    assertTrue(advice.reasons().get(0).contains("mostly waiting"), advice.reasons().get(0));
+  }
+
+  @Test
+  void tooLittleWorkToPayForAPoolStaysSequential() {
+    // 4 tasks of 1 ms: 2 ms saved at best, but the pool takes 300 ms longer to start.
+    Advice advice = Advisor.advise(profile(4, 1, 1.0, sequential(), mode("threads", 0.01, 320)));
+
+    assertEquals("sequential", advice.recommended().mode());
+    String last = advice.reasons().get(advice.reasons().size() - 1);
+    assertTrue(last.startsWith("so: stay sequential") && last.contains("start-up"), last);
+  }
+
+  @Test
+  void overheadPerTaskIsPaidOnEveryTask() {
+    // 1 ms tasks with 1 ms of overhead each: 2 workers merely break even.
+    Profile profile = profile(100, 1, 1.0, sequential(), mode("serialize-local", 1, 80));
+
+    assertEquals(100 * 2e6 / 2, Advisor.wall(profile, profile.modes().get(1), 2), 1);
+    assertEquals(1.0, of(Advisor.advise(profile), "serialize-local").speedup(), 0.01);
+  }
+
+  @Test
+  void aModeWithAWrongAnswerIsNoCandidate() {
+    Profile.ModeSample wrong =
+        new Profile.ModeSample("threads", false, false, 0, 0, 0, 0, 0, RIGHT + 1, 0);
+    Advice advice = Advisor.advise(profile(16, 100, 1.0, sequential(), wrong));
+
+    assertTrue(advice.wrongAnswer());
+    assertEquals(List.of("sequential"), advice.predictions().stream().map(Advice.Prediction::mode).toList());
+    assertTrue(advice.excluded().get(0).contains("different checksum"), advice.excluded().toString());
+  }
+
+  @Test
+  void verifyComparesSequentialAndTheTwoBest() {
+    Advice advice =
+        Advisor.advise(
+            profile(16, 100, 1.0, sequential(), gil(), mode("threads", 0.1, 80), mode("pinned", 0.2, 90)));
+
+    assertEquals(
+        List.of("sequential", "threads", "pinned"),
+        AdviceReport.verifyModes(advice).stream().map(Advice.Prediction::mode).toList());
+  }
+}

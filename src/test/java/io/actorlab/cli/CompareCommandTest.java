@@ -1,0 +1,266 @@
+package io.actorlab.cli;
+
+import static io.actorlab.cli.CliTest.assertContains;
+import static io.actorlab.cli.CliTest.assertNoStackTrace;
+import static io.actorlab.cli.CliTest.cli;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.actorlab.compare.ChildJvm;
+import io.actorlab.report.ComparisonCsv;
+import io.actorlab.report.HeadlessChromium;
+import io.actorlab.report.JsonReport;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code actorlab compare} end to end, in process through {@link Main#execute}: each mode really runs
+ * in a child JVM (this test JVM's java and class path), so the class takes a while; every comparison is
+ * tiny (two tasks, one round, one worker) and compares at most two cells.
+ */
+@ExtendWith(LogCapturingExtension.class)
+class CompareCommandTest {
+
+  private static final List<String> TINY = List.of("--tasks", "2", "--size", "1000");
+
+  /** One round, no warm-up: what most tests need. */
+  private static final String[] ONE_ROUND = {"--repeat", "1", "--warmup", "0"};
+
+  @TempDir Path dir;
+
+  private static CliTest.Result compare(Path report, String... options) {
+    List<String> args = new ArrayList<>(List.of("compare", "--report", report.toString()));
+    args.addAll(TINY);
+    args.addAll(Arrays.asList(options));
+    return cli(args.toArray(String[]::new));
+  }
+
+  /** Whatever a test started, no JVM of it may outlive it. */
+  @AfterEach
+  void noChildIsLeft() {
+    List<ProcessHandle> alive =
+        ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).collect(Collectors.toList());
+    assertEquals(List.of(), alive.stream().map(CompareCommandTest::describe).toList(), "left running");
+  }
+
+  private static String describe(ProcessHandle process) {
+    return process.pid() + " " + process.info().commandLine().orElse("?");
+  }
+
+  @Test
+  void jsonHasEveryRunAndTheReportFilesAgree() throws Exception {
+    Path report = dir.resolve("report");
+    CliTest.Result result =
+        compare(report, "--modes", "sequential,threads", "--workers", "1", "--repeat", "2",
+            "--warmup", "1", "--json").succeeded();
+
+    result.json(); // exactly one JSON object on stdout
+    JsonNode json = JsonReport.parse(result.out()); // decimals exact, as report.json is read
+    assertEquals("", result.err());
+    assertEquals("primes", json.get("workload").asText());
+    assertEquals(2, json.get("repeat").asInt());
+    assertEquals(1, json.get("warmup").asInt());
+    assertEquals("each mode in its own JVM", json.get("isolation").asText());
+    assertEquals(report.toString(), json.get("report_dir").asText());
+    assertTrue(json.get("checksums_match").asBoolean());
+    assertTrue(json.at("/machine/cores").asInt() > 0);
+    assertEquals(List.of("sequential", "threads"), texts(json.get("modes"), "mode"));
+
+    // 2 cells x (1 warm-up + 2 rounds), interleaved, each a full single run.
+    JsonNode runs = json.get("runs");
+    assertEquals(6, runs.size());
+    assertEquals(
+        List.of("sequential", "threads", "sequential", "threads", "sequential", "threads"),
+        texts(runs, "mode"));
+    assertEquals(List.of("1", "1", "2", "2", "3", "3"), texts(runs, "round"));
+    assertEquals(List.of("true", "true", "false", "false", "false", "false"), texts(runs, "warmup"));
+    long checksum = json.get("reference_checksum").asLong();
+    for (JsonNode run : runs) {
+      assertEquals(2, run.get("completed").asInt(), run::toString);
+      assertEquals(checksum, run.get("checksum").asLong(), run::toString);
+      assertEquals(1, run.get("workers").asInt(), run::toString);
+    }
+    JsonNode threads = json.get("modes").get(1);
+    assertEquals(2, threads.get("runs").asInt());
+    assertTrue(threads.get("speedup").isNumber());
+    assertTrue(threads.get("peak_rss_mb").decimalValue().signum() > 0);
+
+    // report.json is the same comparison (without report_dir), report.csv one row per run.
+    JsonNode file = JsonReport.parse(Files.readString(report.resolve("report.json"), UTF_8));
+    assertEquals(json.get("runs"), file.get("runs"));
+    assertEquals(json.get("modes"), file.get("modes"));
+    List<String> lines = Files.readAllLines(report.resolve("report.csv"), UTF_8);
+    assertEquals(String.join(",", ComparisonCsv.COLUMNS), lines.get(0));
+    assertEquals(7, lines.size());
+    for (int i = 0; i < 6; i++) {
+      List<String> row = List.of(lines.get(i + 1).split(",", -1));
+      JsonNode run = runs.get(i);
+      assertEquals(run.get("mode").asText(), row.get(ComparisonCsv.COLUMNS.indexOf("mode")));
+      assertEquals(run.get("wall_ms").decimalValue().toPlainString(), row.get(ComparisonCsv.COLUMNS.indexOf("wall_ms")));
+      assertEquals(run.get("checksum").asText(), row.get(ComparisonCsv.COLUMNS.indexOf("checksum")));
+    }
+    assertTrue(Files.size(report.resolve("report.html")) > 100_000, "Chart.js is inlined");
+  }
+
+  @Test
+  void tableComparesWorkerCountsAndTheReportDrawsTheScalingChart() throws Exception {
+    Path report = dir.resolve("table");
+    CliTest.Result result = compare(report, with(ONE_ROUND, "--modes", "threads", "--workers", "1,2")).succeeded();
+
+    List<String> lines = result.out().lines().toList();
+    assertTrue(lines.get(0).startsWith("primes, 2 tasks, size 1,000: 1 round, modes interleaved"), lines.get(0));
+    assertTrue(lines.get(3).startsWith("mode"), lines.get(3));
+    assertTrue(lines.get(4).matches("threads\\s+1\\s+.*\\s1\\.00x\\s.*ok"), lines.get(4));
+    assertTrue(lines.get(5).matches("threads\\s+2\\s+.*ok"), lines.get(5));
+    assertContains(result.out(), "speed-up: median wall of threads x1");
+    assertTrue(lines.get(lines.size() - 1).startsWith("reports: " + report.resolve("report.json")));
+    assertEquals("", result.err());
+
+    if (HeadlessChromium.find().isPresent()) {
+      HeadlessChromium.Page page = HeadlessChromium.require().open(report.resolve("report.html"), dir);
+      assertEquals(List.of(), page.console());
+      assertContains(page.dom(), "data-charts-rendered=\"4\"");
+    }
+  }
+
+  @Test
+  void aModeThatComputesADifferentAnswerIsFlaggedWithExitThree() throws Exception {
+    Path report = dir.resolve("mismatch");
+    CliTest.Result result =
+        compare(
+            report,
+            with(ONE_ROUND, "--workload", ThreadNameWorkload.class.getName(), "--modes",
+                "sequential,threads", "--workers", "1"));
+
+    assertEquals(Main.CHECKSUM_MISMATCH, result.code(), result::toString);
+    assertContains(result.out(), "!! CHECKSUM MISMATCH");
+    assertContains(result.out(), "!!   threads x1 computed ");
+    assertTrue(result.out().lines().anyMatch(l -> l.matches("threads\\s.*MISMATCH")), result.out());
+    assertContains(result.err(), "actorlab: !! CHECKSUM MISMATCH");
+    JsonNode file = JsonReport.parse(Files.readString(report.resolve("report.json"), UTF_8));
+    assertFalse(file.get("checksums_match").asBoolean());
+    assertFalse(file.at("/modes/1/checksum_matches").asBoolean());
+  }
+
+  @Test
+  void aModeWhoseJvmDiesFailsTheComparisonWithItsExitCode() {
+    CliTest.Result result =
+        compare(
+            dir.resolve("dies"),
+            with(ONE_ROUND, "--workload", ExitingWorkload.class.getName(), "--modes", "sequential"));
+
+    assertEquals(Main.TASKS_FAILED, result.code(), result::toString);
+    assertContains(result.err(), "the JVM running sequential x1 failed");
+    assertContains(result.err(), "exit code " + ExitingWorkload.EXIT_CODE);
+  }
+
+  static Stream<Arguments> refused() {
+    return Stream.of(
+        Arguments.of(List.of("--modes", "nope"), List.of("unknown mode 'nope'", "threads")),
+        Arguments.of(List.of("--modes", "threads", "--workload", "nope"), List.of("unknown workload 'nope'")),
+        Arguments.of(List.of("--modes", "threads", "--repeat", "0"), List.of("--repeat")),
+        Arguments.of(List.of("--modes", "threads", "--warmup", "-1"), List.of("--warmup")),
+        Arguments.of(List.of("--modes", "threads", "--workers", "2,0"), List.of("--workers")),
+        Arguments.of(
+            List.of("--modes", "threads", "--workload", "counter", "--variant", "nope"), List.of("'nope'")),
+        Arguments.of(
+            List.of("--modes", "threads", "-Dactorlab.compare.repeat=0"),
+            List.of("actorlab.compare.repeat")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("refused")
+  void badInputIsRefusedWithExitTwoBeforeAnyJvmStarts(List<String> options, List<String> named) {
+    List<String> args = new ArrayList<>(List.of("compare"));
+    args.addAll(options);
+    String err = cli(args.toArray(String[]::new)).refused();
+
+    named.forEach(expected -> assertContains(err, expected));
+    assertNoStackTrace(err);
+  }
+
+  @Test
+  void helpExplainsWarmupInterleavingAndExitCodes() {
+    String help = cli("compare", "--help").succeeded().out().replaceAll("\\s+", " ");
+
+    assertContains(help, "warm-up");
+    assertContains(help, "interleaved");
+    assertContains(help, "3 a mode computed a different checksum");
+    assertContains(help, "--workers");
+  }
+
+  /**
+   * Ctrl-C (SIGINT) or SIGTERM during a comparison: the compare JVM's shutdown hook ends the mode's JVM
+   * too. Run as a real process, since the signal ends the JVM that gets it.
+   */
+  @Test
+  void stoppingCompareStopsItsChildren() throws Exception {
+    List<String> command = new ArrayList<>(ChildJvm.javaCommand(Main.class.getName()));
+    command.addAll(
+        List.of("compare", "--modes", "threads", "--workers", "1", "--tasks", "4", "--size", "200000",
+            "--repeat", "1000", "--warmup", "0", "--quiet", "--report", dir.resolve("stopped").toString()));
+    Process compare =
+        new ProcessBuilder(command)
+            .redirectOutput(dir.resolve("out.txt").toFile())
+            .redirectError(dir.resolve("err.txt").toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
+    try {
+      List<ProcessHandle> children = waitForChildren(compare, Duration.ofSeconds(60));
+      assertFalse(children.isEmpty(), "compare started no child JVM");
+
+      compare.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C
+
+      assertTrue(compare.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "compare did not stop");
+      for (ProcessHandle child : children) {
+        child.onExit().get(15, java.util.concurrent.TimeUnit.SECONDS);
+        assertFalse(child.isAlive(), () -> "left running: " + describe(child));
+      }
+    } finally {
+      compare.descendants().forEach(ProcessHandle::destroyForcibly);
+      compare.destroyForcibly();
+    }
+  }
+
+  private static List<ProcessHandle> waitForChildren(Process process, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      List<ProcessHandle> children = process.descendants().collect(Collectors.toList());
+      if (!children.isEmpty()) {
+        Thread.sleep(1000); // let it get into a run
+        return process.descendants().collect(Collectors.toList());
+      }
+      Thread.sleep(100);
+    }
+    return List.of();
+  }
+
+  private static String[] with(String[] first, String... more) {
+    return Stream.concat(Arrays.stream(first), Arrays.stream(more)).toArray(String[]::new);
+  }
+
+  private static List<String> texts(JsonNode array, String key) {
+    List<String> values = new ArrayList<>();
+    array.forEach(node -> values.add(node.get(key).asText()));
+    return values;
+  }
+}

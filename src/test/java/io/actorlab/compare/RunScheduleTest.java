@@ -1,0 +1,102 @@
+package io.actorlab.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.actorlab.measure.BoundaryStats;
+import io.actorlab.measure.LatencySummary;
+import io.actorlab.measure.RunReport;
+import io.actorlab.report.Comparison;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Runs are interleaved, a b c a b c, warm-ups first, and the comparer runs them in that order. */
+class RunScheduleTest {
+
+  private static final Comparison.Cell A = new Comparison.Cell("a", 1);
+  private static final Comparison.Cell B = new Comparison.Cell("b", 2);
+  private static final Comparison.Cell C = new Comparison.Cell("c", 2);
+
+  private static String order(List<RunSchedule.Slot> slots) {
+    return slots.stream()
+        .map(slot -> slot.cell().mode() + (slot.warmup() ? "'" : ""))
+        .collect(Collectors.joining(" "));
+  }
+
+  @Test
+  void roundsInterleaveTheModes() {
+    List<RunSchedule.Slot> slots = RunSchedule.interleaved(List.of(A, B, C), 0, 2);
+
+    assertEquals("a b c a b c", order(slots));
+    assertEquals(List.of(1, 1, 1, 2, 2, 2), slots.stream().map(RunSchedule.Slot::round).toList());
+  }
+
+  @Test
+  void warmupRoundsComeFirstAndAreMarked() {
+    assertEquals("a' b' c' a b c a b c", order(RunSchedule.interleaved(List.of(A, B, C), 1, 2)));
+  }
+
+  @Test
+  void nothingToRunIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> RunSchedule.interleaved(List.of(), 1, 3));
+    assertThrows(IllegalArgumentException.class, () -> RunSchedule.interleaved(List.of(A), 0, 0));
+  }
+
+  @Test
+  void theComparerRunsTheScheduleInOrderAndKeepsEveryRun() {
+    List<String> asked = new ArrayList<>();
+    Comparer.CellRunner recorder =
+        new Comparer.CellRunner() {
+          @Override
+          public RunReport run(Comparison.Cell cell) {
+            asked.add(cell.mode());
+            return report(cell, 7);
+          }
+
+          @Override
+          public void close() {}
+        };
+    Comparison.Setup setup = setup(1, 2);
+    List<Integer> heard = new ArrayList<>();
+
+    Comparison comparison =
+        Comparer.compare(setup, List.of(), recorder, (done, total, slot, r) -> heard.add(done));
+
+    assertEquals(List.of("a", "b", "c", "a", "b", "c", "a", "b", "c"), asked);
+    assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), heard);
+    assertEquals(9, comparison.runs().size());
+    assertEquals(3, comparison.runs().stream().filter(Comparison.Run::warmup).count());
+    assertEquals(List.of(2, 2, 2), comparison.summaries().stream().map(s -> s.runs()).toList());
+  }
+
+  @Test
+  void aRunOfAnotherModeThanAskedIsAnError() {
+    Comparer.CellRunner wrong =
+        new Comparer.CellRunner() {
+          @Override
+          public RunReport run(Comparison.Cell cell) {
+            return report(new Comparison.Cell("other", cell.workers()), 7);
+          }
+
+          @Override
+          public void close() {}
+        };
+
+    assertThrows(
+        IllegalStateException.class,
+        () -> Comparer.compare(setup(0, 1), List.of(), wrong, Comparer.Listener.NONE));
+  }
+
+  private static Comparison.Setup setup(int warmup, int repeat) {
+    return new Comparison.Setup("primes", "", 2, 1000, warmup, repeat, List.of(A, B, C), "test");
+  }
+
+  static RunReport report(Comparison.Cell cell, long checksum) {
+    return new RunReport(
+        cell.mode(), "primes", "", 2, 1000, cell.workers(), 2, 0, checksum, 1_000_000, 1_000_000,
+        100_000, 1 << 20, LatencySummary.NONE, BoundaryStats.NONE, Map.of());
+  }
+}
