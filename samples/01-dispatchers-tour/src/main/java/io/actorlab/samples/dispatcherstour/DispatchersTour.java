@@ -1,5 +1,6 @@
 package io.actorlab.samples.dispatcherstour;
 
+import io.actorlab.samples.common.SampleSupport;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;
 import io.actorlab.api.ActorLab;
@@ -7,7 +8,6 @@ import io.actorlab.mode.ModeCatalog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +48,7 @@ public final class DispatchersTour {
   /** Runs the tour; see the class comment for the options. */
   public static void main(String[] args) throws Exception {
     Map<String, String> options =
-        options(
+        SampleSupport.options(
             args,
             Map.of(
                 "actors", "4", "messages", "3", "hold-ms", "50", "work", "sleep", "workers", "2",
@@ -220,17 +220,4 @@ public final class DispatchersTour {
     return prefix + "{" + String.join(",", numbers) + "}";
   }
 
-  /** key=value arguments over the defaults; an unknown key is an error that lists the known ones. */
-  private static Map<String, String> options(String[] args, Map<String, String> defaults) {
-    Map<String, String> options = new LinkedHashMap<>(defaults);
-    for (String arg : args) {
-      String[] pair = arg.split("=", 2);
-      if (pair.length != 2 || !defaults.containsKey(pair[0])) {
-        throw new IllegalArgumentException(
-            "unknown argument '" + arg + "'; use key=value with a key of " + defaults.keySet());
-      }
-      options.put(pair[0], pair[1]);
-    }
-    return options;
-  }
 }

@@ -1,8 +1,8 @@
 package io.actorlab.samples.cpubound;
 
+import io.actorlab.samples.common.SampleSupport;
 import io.actorlab.api.ActorLab;
 import io.actorlab.api.WorkerPool;
-import io.actorlab.mode.ModeCatalog;
 import io.actorlab.workload.PrimesTask;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +34,7 @@ public final class CpuBound {
   /** Runs the sweep; see the class comment for the options. */
   public static void main(String[] args) {
     Map<String, String> options =
-        options(
+        SampleSupport.options(
             args,
             Map.of(
                 "modes", "sequential,gil,threads,processes",
@@ -53,7 +53,7 @@ public final class CpuBound {
         "primes: %d tasks, each counts the primes below SIZE; %d workers; median of %d; Java %d,"
             + " %d cores%n",
         tasks, workers, repeat, Runtime.version().feature(), Runtime.getRuntime().availableProcessors());
-    List<String> modes = available(options.get("modes").split(","));
+    List<String> modes = SampleSupport.availableModes(options.get("modes").split(","));
     if (!modes.contains("sequential")) {
       throw new IllegalArgumentException("modes must include sequential: it is the baseline");
     }
@@ -126,26 +126,6 @@ public final class CpuBound {
     }
   }
 
-  /** The requested modes this installation can run; a line for each one it cannot. */
-  private static List<String> available(String[] requested) {
-    List<String> present = ActorLab.modes().stream().map(ModeCatalog.ModeFile::name).toList();
-    List<String> modes = new ArrayList<>();
-    for (String mode : requested) {
-      if (!present.contains(mode)) {
-        System.out.printf("%s: skipped, there is no conf/modes/%s.conf here%n", mode, mode);
-        continue;
-      }
-      int requires = ActorLab.mode(mode).config().getInt("actorlab.mode.requires-java");
-      if (Runtime.version().feature() < requires) {
-        System.out.printf(
-            "%s: skipped, it needs Java %d+ and this is Java %d%n",
-            mode, requires, Runtime.version().feature());
-        continue;
-      }
-      modes.add(mode);
-    }
-    return modes;
-  }
 
   /** The cell with the median total (the upper one of an even count). */
   private static Cell median(List<Cell> cells) {
@@ -159,17 +139,4 @@ public final class CpuBound {
     return ms < 10 ? String.format("%.2f ms", ms) : String.format("%.0f ms", ms);
   }
 
-  /** key=value arguments over the defaults; an unknown key is an error that lists the known ones. */
-  private static Map<String, String> options(String[] args, Map<String, String> defaults) {
-    Map<String, String> options = new LinkedHashMap<>(defaults);
-    for (String arg : args) {
-      String[] pair = arg.split("=", 2);
-      if (pair.length != 2 || !defaults.containsKey(pair[0])) {
-        throw new IllegalArgumentException(
-            "unknown argument '" + arg + "'; use key=value with a key of " + defaults.keySet());
-      }
-      options.put(pair[0], pair[1]);
-    }
-    return options;
-  }
 }

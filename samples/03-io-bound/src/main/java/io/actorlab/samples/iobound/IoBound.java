@@ -1,5 +1,6 @@
 package io.actorlab.samples.iobound;
 
+import io.actorlab.samples.common.SampleSupport;
 import io.actorlab.api.ActorLab;
 import io.actorlab.api.RunListener;
 import io.actorlab.api.WorkloadRun;
@@ -14,7 +15,6 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +47,7 @@ public final class IoBound {
   /** Runs both parts; see the class comment for the options. */
   public static void main(String[] args) throws Exception {
     Map<String, String> options =
-        options(
+        SampleSupport.options(
             args,
             Map.of(
                 "modes", "thread-pool,threads,virtual",
@@ -193,17 +193,4 @@ public final class IoBound {
     return ms < 10 ? String.format("%.2f ms", ms) : String.format("%.0f ms", ms);
   }
 
-  /** key=value arguments over the defaults; an unknown key is an error that lists the known ones. */
-  private static Map<String, String> options(String[] args, Map<String, String> defaults) {
-    Map<String, String> options = new LinkedHashMap<>(defaults);
-    for (String arg : args) {
-      String[] pair = arg.split("=", 2);
-      if (pair.length != 2 || !defaults.containsKey(pair[0])) {
-        throw new IllegalArgumentException(
-            "unknown argument '" + arg + "'; use key=value with a key of " + defaults.keySet());
-      }
-      options.put(pair[0], pair[1]);
-    }
-    return options;
-  }
 }

@@ -1,16 +1,14 @@
 package io.actorlab.samples.sharedstate;
 
+import io.actorlab.samples.common.SampleSupport;
 import io.actorlab.api.ActorLab;
 import io.actorlab.api.WorkerPool;
-import io.actorlab.mode.ModeCatalog;
 import io.actorlab.workload.CounterTask;
 import io.actorlab.workload.CounterWorkload;
 import io.actorlab.workload.PreparedWorkload;
 import io.actorlab.workload.WorkloadResult;
 import io.actorlab.workload.WorkloadSpec;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
@@ -47,7 +45,7 @@ public final class SharedState {
   /** Runs every variant under every mode; see the class comment for the options. */
   public static void main(String[] args) {
     Map<String, String> options =
-        options(
+        SampleSupport.options(
             args,
             Map.of(
                 "modes", "sequential,gil,threads,serialize-local",
@@ -69,7 +67,7 @@ public final class SharedState {
             + " Java %d, %d cores%n",
         tasks, increments, actorIncrements, workers, Runtime.version().feature(),
         Runtime.getRuntime().availableProcessors());
-    List<String> modes = available(options.get("modes").split(","));
+    List<String> modes = SampleSupport.availableModes(options.get("modes").split(","));
     CounterWorkload counter = new CounterWorkload();
     // Warm-up, not reported: the first pool of a JVM loads Pekko's classes.
     for (String mode : modes) {
@@ -113,38 +111,5 @@ public final class SharedState {
     }
   }
 
-  /** The requested modes this installation can run; a line for each one it cannot. */
-  private static List<String> available(String[] requested) {
-    List<String> present = ActorLab.modes().stream().map(ModeCatalog.ModeFile::name).toList();
-    List<String> modes = new ArrayList<>();
-    for (String mode : requested) {
-      if (!present.contains(mode)) {
-        System.out.printf("%s: skipped, there is no conf/modes/%s.conf here%n", mode, mode);
-        continue;
-      }
-      int requires = ActorLab.mode(mode).config().getInt("actorlab.mode.requires-java");
-      if (Runtime.version().feature() < requires) {
-        System.out.printf(
-            "%s: skipped, it needs Java %d+ and this is Java %d%n",
-            mode, requires, Runtime.version().feature());
-        continue;
-      }
-      modes.add(mode);
-    }
-    return modes;
-  }
 
-  /** key=value arguments over the defaults; an unknown key is an error that lists the known ones. */
-  private static Map<String, String> options(String[] args, Map<String, String> defaults) {
-    Map<String, String> options = new LinkedHashMap<>(defaults);
-    for (String arg : args) {
-      String[] pair = arg.split("=", 2);
-      if (pair.length != 2 || !defaults.containsKey(pair[0])) {
-        throw new IllegalArgumentException(
-            "unknown argument '" + arg + "'; use key=value with a key of " + defaults.keySet());
-      }
-      options.put(pair[0], pair[1]);
-    }
-    return options;
-  }
 }

@@ -1,5 +1,6 @@
 package io.actorlab.samples.boundarycost;
 
+import io.actorlab.samples.common.SampleSupport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.actorlab.api.ActorLab;
 import io.actorlab.api.WorkerPool;
@@ -53,7 +54,7 @@ public final class BoundaryCost {
   /** Runs the three parts; see the class comment for the options. */
   public static void main(String[] args) throws Exception {
     Map<String, String> options =
-        options(
+        SampleSupport.options(
             args,
             Map.of(
                 "sizes", "100,1000,10000,100000,1000000,10000000",
@@ -382,17 +383,4 @@ public final class BoundaryCost {
     return String.format("%.2f us", nanos / 1e3);
   }
 
-  /** key=value arguments over the defaults; an unknown key is an error that lists the known ones. */
-  private static Map<String, String> options(String[] args, Map<String, String> defaults) {
-    Map<String, String> options = new LinkedHashMap<>(defaults);
-    for (String arg : args) {
-      String[] pair = arg.split("=", 2);
-      if (pair.length != 2 || !defaults.containsKey(pair[0])) {
-        throw new IllegalArgumentException(
-            "unknown argument '" + arg + "'; use key=value with a key of " + defaults.keySet());
-      }
-      options.put(pair[0], pair[1]);
-    }
-    return options;
-  }
 }

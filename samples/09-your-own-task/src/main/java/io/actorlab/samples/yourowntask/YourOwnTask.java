@@ -1,13 +1,12 @@
 package io.actorlab.samples.yourowntask;
 
+import io.actorlab.samples.common.SampleSupport;
 import io.actorlab.api.ActorLab;
 import io.actorlab.api.WorkerPool;
 import io.actorlab.measure.BoundaryStats;
-import io.actorlab.mode.ModeCatalog;
 import io.actorlab.task.Task;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -37,7 +36,7 @@ public final class YourOwnTask {
   /** Runs the task in every mode, then the two mistakes; see the class comment for the options. */
   public static void main(String[] args) {
     Map<String, String> options =
-        options(
+        SampleSupport.options(
             args,
             Map.of(
                 "modes", "sequential,threads,serialize-local,processes",
@@ -53,7 +52,7 @@ public final class YourOwnTask {
         "WordStats on %d documents; %d workers; registrations from %s%n",
         documents.size(), workers, CONF);
 
-    List<String> modes = available(options.get("modes").split(","));
+    List<String> modes = SampleSupport.availableModes(options.get("modes").split(","));
     System.out.printf(
         "%n%-16s %10s %10s %12s %18s  %s%n", "mode", "wall", "words", "checksum", "crossed", "first result");
     Long agreed = null;
@@ -118,38 +117,5 @@ public final class YourOwnTask {
     return documents;
   }
 
-  /** The requested modes this installation can run; a line for each one it cannot. */
-  private static List<String> available(String[] requested) {
-    List<String> present = ActorLab.modes().stream().map(ModeCatalog.ModeFile::name).toList();
-    List<String> modes = new ArrayList<>();
-    for (String mode : requested) {
-      if (!present.contains(mode)) {
-        System.out.printf("%-16s skipped: there is no conf/modes/%s.conf here%n", mode, mode);
-        continue;
-      }
-      int requires = ActorLab.mode(mode).config().getInt("actorlab.mode.requires-java");
-      if (Runtime.version().feature() < requires) {
-        System.out.printf(
-            "%-16s skipped: it needs Java %d+ and this is Java %d%n",
-            mode, requires, Runtime.version().feature());
-        continue;
-      }
-      modes.add(mode);
-    }
-    return modes;
-  }
 
-  /** key=value arguments over the defaults; an unknown key is an error that lists the known ones. */
-  private static Map<String, String> options(String[] args, Map<String, String> defaults) {
-    Map<String, String> options = new LinkedHashMap<>(defaults);
-    for (String arg : args) {
-      String[] pair = arg.split("=", 2);
-      if (pair.length != 2 || !defaults.containsKey(pair[0])) {
-        throw new IllegalArgumentException(
-            "unknown argument '" + arg + "'; use key=value with a key of " + defaults.keySet());
-      }
-      options.put(pair[0], pair[1]);
-    }
-    return options;
-  }
 }
