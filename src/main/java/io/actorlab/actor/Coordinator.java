@@ -16,16 +16,22 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
  * Hands tasks to workers by work pulling: submitted tasks wait in a queue, and each goes to a worker that
  * has said it is idle. The coordinator neither knows nor cares whether its workers share its JVM.
  *
  * <p>Every submitted task ends: with the worker's outcome, or, when the coordinator stops first, with an
- * exception saying so. A task that throws runs again up to {@link RetryPolicy#maxAttempts()} times. A
+ * exception saying so. A task that throws runs again up to {@link TaskPolicy#maxAttempts()} times. A
  * worker that stops while running a task has that task put back at the head of the queue, up to {@link
- * RetryPolicy#maxDeliveries()} times; a late answer from a worker thought lost is ignored, so each task
+ * TaskPolicy#maxDeliveries()} times; a late answer from a worker thought lost is ignored, so each task
  * is answered exactly once.
+ *
+ * <p>A run that takes longer than {@link TaskPolicy#timeout()} is stopped through the {@link Canceller}
+ * and ends as {@link TaskPolicy#TIMED_OUT} (or runs again, as a failed attempt); whatever it sends later
+ * is discarded. Its worker takes no work until it has answered or stopped, so a task that ignores the
+ * interrupt keeps its worker busy: it is reported stuck.
  */
 public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
@@ -53,8 +59,17 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   /** A worker is ready for its first task. */
   public record WorkerReady(ActorRef<Worker.Command> worker) implements Command, CrossesBoundary {}
 
-  /** A worker finished a task and is ready for the next. */
-  public record TaskDone(TaskOutcome outcome) implements Command, CrossesBoundary {}
+  /**
+   * A worker finished a task and is ready for the next, unless it is {@code retiring}: then it has run
+   * its {@link TaskPolicy#maxTasksPerWorker()} tasks and stops, and its node replaces it.
+   */
+  public record TaskDone(TaskOutcome outcome, boolean retiring) implements Command, CrossesBoundary {}
+
+  /** A run has taken longer than the timeout. */
+  private record TimedOut(long taskId) implements Command, NoSerializationVerificationNeeded {}
+
+  /** A run that was asked to stop at its timeout has had its grace. */
+  private record GraceOver(long taskId) implements Command, NoSerializationVerificationNeeded {}
 
   private record WorkerStopped(ActorRef<Worker.Command> worker)
       implements Command, NoSerializationVerificationNeeded {}
@@ -73,27 +88,44 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
   private record InFlight(Pending pending, ActorRef<Worker.Command> worker) {}
 
+  /** A run stopped at its timeout, whose worker has not yet answered or stopped. */
+  private record Abandoned(Pending pending, ActorRef<Worker.Command> worker, String action) {}
+
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private final ArrayDeque<ActorRef<Worker.Command>> idle = new ArrayDeque<>();
   private final Map<Long, InFlight> inFlight = new HashMap<>();
+  private final Map<Long, Abandoned> abandoned = new HashMap<>();
+  /** Abandoned runs whose outcome waits for the interrupt grace: do they stop, or are they stuck? */
+  private final Map<Long, Abandoned> undecided = new HashMap<>();
   private final List<AwaitWorkers> waiting = new ArrayList<>();
   private int registered;
   private final ActorRef<CounterOwner.Command> counters;
-  private final RetryPolicy retries;
+  private final TaskPolicy policy;
+  private final Canceller canceller;
+  private final TimerScheduler<Command> timers;
   private long nextId;
 
   /**
    * A coordinator with no workers yet; workers join by sending {@link WorkerReady}.
    *
-   * @param retries how often a failed or lost task is tried again
+   * @param policy how failed, lost and hanging tasks are handled
+   * @param canceller how a task past its timeout is stopped
    */
-  public static Behavior<Command> create(RetryPolicy retries) {
-    return Behaviors.setup(context -> new Coordinator(context, retries));
+  public static Behavior<Command> create(TaskPolicy policy, Canceller canceller) {
+    return Behaviors.setup(
+        context ->
+            Behaviors.withTimers(timers -> new Coordinator(context, policy, canceller, timers)));
   }
 
-  private Coordinator(ActorContext<Command> context, RetryPolicy retries) {
+  private Coordinator(
+      ActorContext<Command> context,
+      TaskPolicy policy,
+      Canceller canceller,
+      TimerScheduler<Command> timers) {
     super(context);
-    this.retries = retries;
+    this.policy = policy;
+    this.canceller = canceller;
+    this.timers = timers;
     counters = context.spawn(CounterOwner.create(), "counters");
   }
 
@@ -105,6 +137,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         .onMessage(WorkerReady.class, this::onWorkerReady)
         .onMessage(TaskDone.class, this::onTaskDone)
         .onMessage(WorkerStopped.class, this::onWorkerStopped)
+        .onMessage(TimedOut.class, this::onTimedOut)
+        .onMessage(GraceOver.class, this::onGraceOver)
         .onMessage(ReadCounter.class, this::onReadCounter)
         .onSignal(PostStop.class, signal -> onPostStop())
         .build();
@@ -143,19 +177,104 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   }
 
   private Behavior<Command> onTaskDone(TaskDone done) {
-    InFlight finished = inFlight.remove(done.outcome().taskId());
-    if (finished == null) {
-      return this; // a late duplicate of a task that was already answered
-    }
-    idle.addLast(finished.worker());
-    Pending pending = finished.pending().failedOnce();
-    if (!done.outcome().succeeded() && pending.attempts() < retries.maxAttempts()) {
-      queue.addLast(pending); // tried again later, by whichever worker is free
+    long taskId = done.outcome().taskId();
+    InFlight finished = inFlight.remove(taskId);
+    if (finished != null) {
+      timers.cancel(taskId);
+      workerFree(finished.worker(), done.retiring());
+      Pending pending = finished.pending().failedOnce();
+      if (!done.outcome().succeeded() && pending.attempts() < policy.maxAttempts()) {
+        queue.addLast(pending); // tried again later, by whichever worker is free
+      } else {
+        complete(pending, done.outcome());
+      }
     } else {
-      complete(pending, done.outcome());
+      Abandoned late = abandoned.remove(taskId);
+      if (late != null) {
+        // The run stopped after its timeout: its result is discarded, its worker is free again.
+        workerFree(late.worker(), done.retiring());
+        if (undecided.remove(taskId) != null) {
+          timedOut(late, "it stopped");
+        }
+      } // else a late duplicate of a task that was already answered
     }
     dispatch();
     return this;
+  }
+
+  /** A worker has answered: it takes work again, or, retiring, leaves the pool. */
+  private void workerFree(ActorRef<Worker.Command> worker, boolean retiring) {
+    if (retiring) {
+      getContext().unwatch(worker);
+      registered--;
+    } else {
+      idle.addLast(worker);
+    }
+  }
+
+  private Behavior<Command> onTimedOut(TimedOut timedOut) {
+    long taskId = timedOut.taskId();
+    InFlight running = inFlight.get(taskId);
+    if (running == null) {
+      return this; // answered meanwhile
+    }
+    Canceller.Cancellation cancellation = canceller.cancel(taskId, running.worker());
+    if (cancellation.effect() == Canceller.Effect.NOT_RUNNING) {
+      timers.startSingleTimer(taskId, timedOut, policy.timeout());
+      return this;
+    }
+    inFlight.remove(taskId);
+    Abandoned stopped =
+        new Abandoned(running.pending().failedOnce(), running.worker(), cancellation.action());
+    abandoned.put(taskId, stopped);
+    if (cancellation.effect() == Canceller.Effect.STOPPED) {
+      timedOut(stopped, "");
+    } else {
+      undecided.put(taskId, stopped);
+      GraceOver grace = new GraceOver(taskId);
+      timers.startSingleTimer(grace, grace, policy.interruptGrace());
+    }
+    dispatch();
+    return this;
+  }
+
+  private Behavior<Command> onGraceOver(GraceOver grace) {
+    Abandoned stopped = undecided.remove(grace.taskId());
+    if (stopped == null) {
+      return this; // it stopped, or its worker did
+    }
+    if (canceller.stillRunning(grace.taskId())) {
+      getContext()
+          .getLog()
+          .warn(
+              "task {} ({}) ignored the interrupt at its timeout and is still running on {}: a"
+                  + " thread cannot be killed, so that worker takes no work until the task returns."
+                  + " A processes mode kills the worker JVM instead.",
+              grace.taskId(),
+              stopped.pending().submit().taskClass(),
+              stopped.worker());
+      timedOut(
+          stopped,
+          "it ignored the interrupt and is stuck: a thread cannot be killed, so its worker takes"
+              + " no work until the task returns");
+    } else {
+      timedOut(stopped, "it stopped");
+    }
+    dispatch();
+    return this;
+  }
+
+  /** Ends a run stopped at its timeout: tried again when attempts are left, else TIMED_OUT. */
+  private void timedOut(Abandoned stopped, String what) {
+    Pending pending = stopped.pending();
+    if (pending.attempts() < policy.maxAttempts()) {
+      // A fresh id: the abandoned run may still answer under the old one.
+      queue.addLast(new Pending(nextId++, pending.submit(), pending.attempts(), pending.deliveries()));
+      return;
+    }
+    complete(
+        pending,
+        policy.timedOut(pending.id(), stopped.action() + (what.isEmpty() ? "" : " and " + what)));
   }
 
   /** Hands out a task's final outcome, with its counter increments applied first. */
@@ -174,7 +293,18 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
       InFlight task = running.next();
       if (task.worker().equals(stopped.worker())) {
         running.remove();
+        timers.cancel(task.pending().id());
         requeueLost(task.pending().lostOnce());
+      }
+    }
+    Iterator<Abandoned> late = abandoned.values().iterator();
+    while (late.hasNext()) {
+      Abandoned task = late.next();
+      if (task.worker().equals(stopped.worker())) {
+        late.remove();
+        if (undecided.remove(task.pending().id()) != null) {
+          timedOut(task, "its worker stopped");
+        }
       }
     }
     dispatch();
@@ -182,22 +312,18 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   }
 
   private void requeueLost(Pending lost) {
-    if (lost.deliveries() < retries.maxDeliveries()) {
+    if (lost.deliveries() < policy.maxDeliveries()) {
       queue.addFirst(lost);
       return;
     }
     complete(
         lost,
-        new TaskOutcome(
+        TaskOutcome.failed(
             lost.id(),
-            null,
-            RetryPolicy.WORKER_LOST,
+            TaskPolicy.WORKER_LOST,
             "the worker running this task stopped "
                 + lost.deliveries()
-                + " times (actorlab.tasks.max-deliveries); is the task killing its worker?",
-            0,
-            0,
-            Map.of()));
+                + " times (actorlab.tasks.max-deliveries); is the task killing its worker?"));
   }
 
   private Behavior<Command> onReadCounter(ReadCounter read) {
@@ -210,6 +336,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         new IllegalStateException("the worker pool was closed before this task finished");
     queue.forEach(pending -> pending.submit().result().completeExceptionally(closed));
     inFlight.values().forEach(task -> task.pending().submit().result().completeExceptionally(closed));
+    undecided.values().forEach(task -> task.pending().submit().result().completeExceptionally(closed));
     IllegalStateException stopped =
         new IllegalStateException("the worker pool was closed before its workers were ready");
     waiting.forEach(await -> await.ready().completeExceptionally(stopped));
@@ -221,6 +348,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
       Pending next = queue.pollFirst();
       ActorRef<Worker.Command> worker = idle.pollFirst();
       inFlight.put(next.id(), new InFlight(next, worker));
+      if (policy.hasTimeout()) {
+        timers.startSingleTimer(next.id(), new TimedOut(next.id()), policy.timeout());
+      }
       worker.tell(new Worker.Run(next.id(), next.submit().taskClass(), next.submit().input()));
     }
   }

@@ -27,6 +27,11 @@ public record TaskOutcome(
     Map<String, Long> counters)
     implements CrossesBoundary {
 
+  /** The outcome of a task that did not return, for a reason of the coordinator's. */
+  public static TaskOutcome failed(long taskId, String errorClass, String errorMessage) {
+    return new TaskOutcome(taskId, null, errorClass, errorMessage, 0, 0, Map.of());
+  }
+
   /** True when the task returned normally. */
   public boolean succeeded() {
     return errorClass == null;

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 public final class TaskRunner {
 
   private final Map<String, Task<Object, Object>> tasks = new ConcurrentHashMap<>();
+  private final RunningTasks running;
   private final TaskGuard guard;
   private final ClassLoader classLoader;
   private final Consumer<Object> outputCheck;
@@ -31,10 +32,15 @@ public final class TaskRunner {
    * @param classLoader loads task classes named in messages
    * @param outputCheck throws when an output could not be sent back; its exception becomes the task's
    *     failure, so an output that cannot cross is reported rather than dropped
+   * @param running where each run records its thread, so it can be interrupted
    */
   public TaskRunner(
-      TaskGuard guard, ClassLoader classLoader, Consumer<Object> outputCheck) {
+      TaskGuard guard,
+      ClassLoader classLoader,
+      Consumer<Object> outputCheck,
+      RunningTasks running) {
     this.guard = guard;
+    this.running = running;
     this.classLoader = classLoader;
     this.outputCheck = outputCheck;
   }
@@ -53,6 +59,7 @@ public final class TaskRunner {
     long startedEpochMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
     long start = System.nanoTime();
     Context context = new Context();
+    running.started(taskId);
     try {
       Task<Object, Object> task = task(taskClass);
       guard.enterTask();
@@ -75,6 +82,8 @@ public final class TaskRunner {
       // An OutOfMemoryError or other VirtualMachineError is left to kill the worker: it is not the
       // task's result, and a JVM in that state should not go on pretending to be healthy.
       return failure(taskId, e, startedEpochMicros, System.nanoTime() - start);
+    } finally {
+      running.ended(taskId);
     }
   }
 

@@ -71,6 +71,11 @@ public final class ActorLab {
     Config config = loader.load();
     ActorLabSettings settings = ActorLabSettings.create(config);
     PoolBackend backend = PoolBackend.start(settings, config);
-    return new WorkerPool(backend, settings.mode().name(), settings.workers(), startedEpochMicros);
+    return new WorkerPool(
+        backend,
+        settings.mode().name(),
+        settings.workers(),
+        startedEpochMicros,
+        settings.maxPending());
   }
 }

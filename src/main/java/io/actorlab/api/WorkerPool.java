@@ -9,11 +9,16 @@ import io.actorlab.task.Task;
 import io.actorlab.task.TaskFailedException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Runs tasks on a mode's workers, in the spirit of Python's {@code concurrent.futures} executors:
@@ -26,13 +31,16 @@ public final class WorkerPool implements AutoCloseable, CounterReader {
   private final String mode;
   private final int workers;
   private final long startedEpochMicros;
+  private final int maxPending;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  WorkerPool(PoolBackend backend, String mode, int workers, long startedEpochMicros) {
+  WorkerPool(
+      PoolBackend backend, String mode, int workers, long startedEpochMicros, int maxPending) {
     this.backend = backend;
     this.mode = mode;
     this.workers = workers;
     this.startedEpochMicros = startedEpochMicros;
+    this.maxPending = maxPending;
   }
 
   /** The mode this pool runs. */
@@ -64,21 +72,60 @@ public final class WorkerPool implements AutoCloseable, CounterReader {
 
   /**
    * Runs a task on every input and returns the outputs in input order once all have finished. Every
-   * task runs even when some fail; then the first failure in input order is thrown.
+   * task runs even when some fail; then the first failure in input order is thrown. Inputs are read as
+   * the work goes on, at most {@code actorlab.tasks.max-pending} ahead of the results.
    *
    * @throws TaskFailedException when a task threw
    */
-  public <I, O> List<O> map(Task<I, O> task, Collection<? extends I> inputs) {
+  public <I, O> List<O> map(Task<I, O> task, Iterable<? extends I> inputs) {
     String taskClass = TaskClasses.nameOf(task);
-    List<CompletableFuture<TaskOutcome>> pending = new ArrayList<>(inputs.size());
-    for (I input : inputs) {
-      pending.add(submitOutcome(taskClass, input));
+    List<O> outputs =
+        inputs instanceof Collection
+            ? new ArrayList<>(((Collection<?>) inputs).size())
+            : new ArrayList<>();
+    TaskOutcome firstFailure = null;
+    Iterator<TaskOutcome> outcomes = outcomes(taskClass, inputs.iterator());
+    while (outcomes.hasNext()) {
+      TaskOutcome outcome = outcomes.next();
+      if (firstFailure == null && !outcome.succeeded()) {
+        firstFailure = outcome;
+      } else if (firstFailure == null) {
+        outputs.add(outputOf(taskClass, outcome));
+      }
     }
-    List<O> outputs = new ArrayList<>(pending.size());
-    for (CompletableFuture<TaskOutcome> outcome : pending) {
-      outputs.add(outputOf(taskClass, join(outcome)));
+    if (firstFailure != null) {
+      outputOf(taskClass, firstFailure); // throws the failure
     }
     return outputs;
+  }
+
+  /**
+   * Runs a task on every input as the returned stream is consumed, and streams the outputs in input
+   * order: the lazy form of {@link #map}, for more inputs than fit in memory. At most {@code
+   * actorlab.tasks.max-pending} tasks run ahead of the consumer, so memory stays flat however long the
+   * stream is. The stream throws {@link TaskFailedException} when it reaches a task that failed.
+   */
+  public <I, O> Stream<O> stream(Task<I, O> task, Iterator<? extends I> inputs) {
+    String taskClass = TaskClasses.nameOf(task);
+    Iterator<TaskOutcome> outcomes = outcomes(taskClass, inputs);
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(outcomes, Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
+        .map(outcome -> outputOf(taskClass, outcome));
+  }
+
+  /**
+   * The outcomes of running {@code taskClass} on every input, in input order, with at most {@code
+   * actorlab.tasks.max-pending} submitted ahead of the caller; for callers that measure runs.
+   */
+  public Iterator<TaskOutcome> outcomes(String taskClass, Iterator<?> inputs) {
+    return outcomes(inputs, input -> submitOutcome(taskClass, input));
+  }
+
+  /** As {@link #outcomes(String, Iterator)}, submitting each input through {@code submit}. */
+  Iterator<TaskOutcome> outcomes(
+      Iterator<?> inputs, Function<Object, CompletableFuture<TaskOutcome>> submit) {
+    return new InOrderWindow(inputs, maxPending, submit);
   }
 
   /**
@@ -124,16 +171,5 @@ public final class WorkerPool implements AutoCloseable, CounterReader {
       throw new TaskFailedException(taskClass, outcome.errorClass(), outcome.errorMessage());
     }
     return (O) outcome.output();
-  }
-
-  private static TaskOutcome join(CompletableFuture<TaskOutcome> outcome) {
-    try {
-      return outcome.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException) {
-        throw (RuntimeException) e.getCause();
-      }
-      throw e;
-    }
   }
 }

@@ -12,16 +12,17 @@ import io.actorlab.workload.WorkloadResult;
 import io.actorlab.workload.WorkloadSpec;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One measured run of a workload under a mode: prepares the workload, starts a fresh pool (its start-up
- * is part of what is measured), submits every input, waits for every outcome and sums it all up in a
- * {@link RunReport}. Every mode goes through this same code, so their figures compare.
+ * is part of what is measured), submits every input (at most {@code actorlab.tasks.max-pending} ahead
+ * of the outcomes taken), takes every outcome in order and sums it all up in a {@link RunReport}.
+ * Every mode goes through this same code, so their figures compare.
  */
 public final class WorkloadRun {
 
@@ -65,39 +66,47 @@ public final class WorkloadRun {
     List<I> inputs = prepared.inputs();
     LatencyRecorder latency = new LatencyRecorder();
     AtomicLong completed = new AtomicLong();
-    List<CompletableFuture<TaskOutcome>> pending = new ArrayList<>(inputs.size());
 
     PoolUsage before = pool.usage();
     long start = System.nanoTime();
-    for (I input : inputs) {
-      long submitted = System.nanoTime();
-      pending.add(
-          pool.submitOutcome(taskClass, input)
-              .whenComplete(
-                  (outcome, error) -> {
-                    latency.record(System.nanoTime() - submitted);
-                    listener.completed(completed.incrementAndGet());
-                  }));
-    }
-    List<TaskOutcome> outcomes = new ArrayList<>(pending.size());
-    for (CompletableFuture<TaskOutcome> outcome : pending) {
-      outcomes.add(outcome.handle((done, error) -> done != null ? done : failure(error)).join());
+    Iterator<TaskOutcome> outcomes =
+        pool.outcomes(
+            inputs.iterator(),
+            input -> {
+              long submitted = System.nanoTime();
+              return pool.submitOutcome(taskClass, input)
+                  .handle(
+                      (outcome, error) -> {
+                        latency.record(System.nanoTime() - submitted);
+                        listener.completed(completed.incrementAndGet());
+                        return outcome != null ? outcome : failure(error);
+                      });
+            });
+    List<O> outputs = new ArrayList<>(inputs.size());
+    long firstStart = Long.MAX_VALUE;
+    long failed = 0;
+    TaskOutcome firstFailure = null;
+    while (outcomes.hasNext()) {
+      TaskOutcome outcome = outcomes.next();
+      if (outcome.startedEpochMicros() > 0) {
+        firstStart = Math.min(firstStart, outcome.startedEpochMicros());
+      }
+      if (outcome.succeeded()) {
+        outputs.add(output(outcome));
+      } else if (failed++ == 0) {
+        firstFailure = outcome;
+      }
     }
     long wallNanos = System.nanoTime() - start;
     PoolUsage after = pool.usage();
     long cpuNanos =
         before.cpuNanos() < 0 || after.cpuNanos() < 0 ? -1 : after.cpuNanos() - before.cpuNanos();
     BoundaryStats boundary = after.boundary().minus(before.boundary());
-
-    long firstStart =
-        outcomes.stream()
-            .mapToLong(TaskOutcome::startedEpochMicros)
-            .filter(micros -> micros > 0)
-            .min()
-            .orElse(pool.startedEpochMicros());
-    long failed = outcomes.stream().filter(outcome -> !outcome.succeeded()).count();
+    if (firstStart == Long.MAX_VALUE) {
+      firstStart = pool.startedEpochMicros();
+    }
     WorkloadResult result =
-        failed == 0 ? prepared.summarize(outputs(outcomes), pool) : failures(outcomes, failed);
+        failed == 0 ? prepared.summarize(outputs, pool) : failures(firstFailure, failed);
     Map<String, Object> details = new LinkedHashMap<>(result.details());
     if (after.peakRssByNode().size() > 1) {
       after.peakRssByNode().forEach((node, rss) -> details.put("peak_rss_mb_" + node, rss >> 20));
@@ -109,7 +118,7 @@ public final class WorkloadRun {
         spec.tasks(),
         spec.size(),
         pool.workers(),
-        outcomes.size() - failed,
+        outputs.size(),
         failed,
         result.checksum(),
         wallNanos,
@@ -126,16 +135,12 @@ public final class WorkloadRun {
   }
 
   @SuppressWarnings("unchecked")
-  private static <O> List<O> outputs(List<TaskOutcome> outcomes) {
-    List<O> outputs = new ArrayList<>(outcomes.size());
-    outcomes.forEach(outcome -> outputs.add((O) outcome.output()));
-    return outputs;
+  private static <O> O output(TaskOutcome outcome) {
+    return (O) outcome.output();
   }
 
   /** No checksum when tasks failed: the details say how many and how the first one failed. */
-  private static WorkloadResult failures(List<TaskOutcome> outcomes, long failed) {
-    TaskOutcome first =
-        outcomes.stream().filter(outcome -> !outcome.succeeded()).findFirst().orElseThrow();
+  private static WorkloadResult failures(TaskOutcome first, long failed) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("failed_tasks", failed);
     details.put("first_failure", first.errorClass() + ": " + first.errorMessage());

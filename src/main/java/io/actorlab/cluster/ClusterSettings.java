@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import java.time.Duration;
 import java.util.List;
+import org.apache.pekko.cluster.Member;
 
 /**
  * The {@code actorlab.cluster} section, and the Pekko configuration of a coordinator or worker node made
@@ -40,6 +41,8 @@ public record ClusterSettings(
   /** The role of the node that runs the coordinator. */
   public static final String COORDINATOR_ROLE = "coordinator";
 
+  private static final String PID_ROLE_PREFIX = "pid-";
+
   /** The role of nodes that run workers. */
   public static final String WORKER_ROLE = "worker";
 
@@ -49,7 +52,17 @@ public record ClusterSettings(
    * failure detector and the Split Brain Resolver.
    */
   public static String pidRole(long pid) {
-    return "pid-" + pid;
+    return PID_ROLE_PREFIX + pid;
+  }
+
+  /** The process id of a member's JVM, from its {@link #pidRole}; -1 when it has none. */
+  public static long pidOf(Member member) {
+    for (String role : member.getRoles()) {
+      if (role.startsWith(PID_ROLE_PREFIX)) {
+        return Long.parseLong(role.substring(PID_ROLE_PREFIX.length()));
+      }
+    }
+    return -1;
   }
 
   /** Reads and checks {@code actorlab.cluster} of a resolved config. */

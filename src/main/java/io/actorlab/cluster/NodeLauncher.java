@@ -195,6 +195,22 @@ public final class NodeLauncher implements AutoCloseable {
     }
   }
 
+  /**
+   * Kills the worker JVM with process id {@code pid} at once, if this launcher started it.
+   *
+   * @return true when it was one of this launcher's workers
+   */
+  public boolean kill(long pid) {
+    for (Node node : nodes) {
+      if (node.process().pid() == pid) {
+        node.process().descendants().forEach(ProcessHandle::destroyForcibly);
+        node.process().destroyForcibly();
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Kills every worker and whatever it started, at once. */
   private void killAll() {
     closing = true;

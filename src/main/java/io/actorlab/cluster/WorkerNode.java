@@ -1,6 +1,7 @@
 package io.actorlab.cluster;
 
 import io.actorlab.actor.Coordinator;
+import io.actorlab.actor.RunningTasks;
 import io.actorlab.actor.TaskGuard;
 import io.actorlab.actor.TaskRunner;
 import io.actorlab.actor.Worker;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
@@ -32,6 +35,11 @@ import org.apache.pekko.cluster.typed.Subscribe;
  * when its coordinator goes away, so no worker JVM outlives its run; a node started by hand stops its
  * workers and waits for the next run's coordinator. A spawned node that finds no coordinator within the
  * join timeout stops too.
+ *
+ * <p>With {@code actorlab.tasks.max-tasks-per-worker} set, a spawned node's workers stop after that many
+ * tasks each, and once all have the node leaves the cluster and its JVM exits with {@link
+ * #RETIRED_EXIT_CODE}, so the run starts a fresh JVM in its place. A node started by hand cannot be
+ * replaced: its workers start over in the same JVM instead.
  */
 public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
 
@@ -41,6 +49,16 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
   private record CoordinatorListing(Receptionist.Listing listing) implements Command {}
 
   private record NodeUp(SelfUp up) implements Command {}
+
+  private record WorkerStopped(ActorRef<Worker.Command> worker) implements Command {}
+
+  /** The exit code of a worker JVM that left after its workers ran their share of tasks. */
+  public static final int RETIRED_EXIT_CODE = 75;
+
+  /** Why a node that retired shut down; see {@link #RETIRED_EXIT_CODE}. */
+  public enum Retired implements CoordinatedShutdown.Reason {
+    INSTANCE
+  }
 
   private enum JoinTimedOut implements Command {
     INSTANCE
@@ -55,13 +73,15 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
    * @param joinTimeout how long to wait for a coordinator
    * @param coordinator the coordinator's actor path when a run spawned this node, or null to look it up
    *     through the receptionist
+   * @param maxTasksPerWorker tasks each worker runs before it is renewed, or 0 for never
    */
   public record Plan(
       int workers,
       String dispatcher,
       String blockingDispatcher,
       Duration joinTimeout,
-      String coordinator) {}
+      String coordinator,
+      int maxTasksPerWorker) {}
 
   private final Plan plan;
   private final List<ActorRef<Worker.Command>> workers = new ArrayList<>();
@@ -92,6 +112,7 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
         .onMessage(NodeUp.class, this::onNodeUp)
         .onMessage(CoordinatorListing.class, this::onListing)
         .onMessageEquals(JoinTimedOut.INSTANCE, this::onJoinTimedOut)
+        .onMessage(WorkerStopped.class, this::onWorkerStopped)
         .onSignal(Terminated.class, this::onCoordinatorGone)
         .build();
   }
@@ -127,13 +148,12 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
     getContext().watch(coordinator);
     ActorContext<Command> context = getContext();
     Preflight preflight = Preflight.create(context.getSystem());
-    TaskRunner runner =
-        new TaskRunner(
-            TaskGuard.NONE,
-            ((ExtendedActorSystem) context.getSystem().classicSystem())
-                .dynamicAccess()
-                .classLoader(),
-            preflight::check);
+    ClassLoader classLoader =
+        ((ExtendedActorSystem) context.getSystem().classicSystem()).dynamicAccess().classLoader();
+    RunningTasks running = new RunningTasks();
+    Supplier<TaskRunner> runners =
+        () -> new TaskRunner(TaskGuard.NONE, classLoader, preflight::check, running);
+    Worker.Renewal renewal = plan.coordinator() != null ? Worker.Renewal.STOP : Worker.Renewal.RESTART;
     Executor blocking =
         plan.blockingDispatcher().equals(plan.dispatcher())
             ? null
@@ -142,13 +162,29 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
                 .dispatchers()
                 .lookup(DispatcherSelector.fromConfig(plan.blockingDispatcher()));
     for (int i = 1; i <= plan.workers(); i++) {
-      workers.add(
+      ActorRef<Worker.Command> worker =
           context.spawn(
-              Worker.create(coordinator, runner, blocking),
+              Worker.create(coordinator, runners, blocking, plan.maxTasksPerWorker(), renewal),
               "worker-" + i + "-" + coordinator.path().uid(),
-              DispatcherSelector.fromConfig(plan.dispatcher())));
+              DispatcherSelector.fromConfig(plan.dispatcher()));
+      context.watchWith(worker, new WorkerStopped(worker));
+      workers.add(worker);
     }
     context.getLog().info("{} workers started for {}", plan.workers(), coordinator);
+  }
+
+  /** A worker stopped by itself, having run its share; when the last has, this node retires. */
+  private Behavior<Command> onWorkerStopped(WorkerStopped stopped) {
+    if (workers.remove(stopped.worker()) && workers.isEmpty()) {
+      getContext()
+          .getLog()
+          .info(
+              "every worker ran its {} tasks (actorlab.tasks.max-tasks-per-worker); this node"
+                  + " leaves and a new one takes its place",
+              plan.maxTasksPerWorker());
+      CoordinatedShutdown.get(getContext().getSystem()).runAll(Retired.INSTANCE);
+    }
+    return this;
   }
 
   private Behavior<Command> onJoinTimedOut() {
@@ -167,8 +203,9 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
       return Behaviors.stopped();
     }
     getContext().getLog().info("the coordinator has gone; waiting for the next one");
-    workers.forEach(getContext()::stop);
-    workers.clear();
+    List<ActorRef<Worker.Command>> stopping = List.copyOf(workers);
+    workers.clear(); // before they stop, so their stopping is not taken for retirement
+    stopping.forEach(getContext()::stop);
     coordinator = null;
     return this;
   }

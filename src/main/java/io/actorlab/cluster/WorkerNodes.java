@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,8 @@ public final class WorkerNodes {
             config.getString("actorlab.mode.dispatcher-path"),
             config.getString("actorlab.mode.blocking-dispatcher-path"),
             cluster.joinTimeout(),
-            coordinator);
+            coordinator,
+            config.getInt("actorlab.tasks.max-tasks-per-worker"));
     LoggerFactory.getILoggerFactory();
     ActorSystem<WorkerNode.Command> system =
         ActorSystem.create(
@@ -39,6 +41,16 @@ public final class WorkerNodes {
       watchParent(system);
     }
     return system;
+  }
+
+  /**
+   * The exit code of a node whose actor system has terminated: {@link WorkerNode#RETIRED_EXIT_CODE}
+   * when it retired, else 0.
+   */
+  public static int exitCode(ActorSystem<?> system) {
+    return CoordinatedShutdown.get(system).getShutdownReason().orElse(null) == WorkerNode.Retired.INSTANCE
+        ? WorkerNode.RETIRED_EXIT_CODE
+        : 0;
   }
 
   /** The address other nodes reach this node at. */

@@ -1,7 +1,7 @@
 package io.actorlab.mode;
 
 import com.typesafe.config.Config;
-import io.actorlab.actor.RetryPolicy;
+import io.actorlab.actor.TaskPolicy;
 import java.time.Duration;
 
 /**
@@ -11,14 +11,16 @@ import java.time.Duration;
  * @param mode the execution mode
  * @param startTimeout how long starting a pool may take until every worker is ready
  * @param stopTimeout how long closing a pool may take before it gives up waiting
- * @param retries how often a failed or lost task is tried again
+ * @param tasks what happens to tasks that fail, hang or lose their worker, and how long workers serve
+ * @param maxPending tasks that map and run submit ahead of the results they have handed back
  */
 public record ActorLabSettings(
     int workers,
     ModeSettings mode,
     Duration startTimeout,
     Duration stopTimeout,
-    RetryPolicy retries) {
+    TaskPolicy tasks,
+    int maxPending) {
 
   /** Reads and checks a resolved config. */
   public static ActorLabSettings create(Config config) {
@@ -31,15 +33,28 @@ public record ActorLabSettings(
         ModeSettings.create(config),
         positive(config, "actorlab.start-timeout"),
         positive(config, "actorlab.stop-timeout"),
-        new RetryPolicy(
-            atLeastOne(config, "actorlab.tasks.max-attempts"),
-            atLeastOne(config, "actorlab.tasks.max-deliveries")));
+        new TaskPolicy(
+            atLeast(config, "actorlab.tasks.max-attempts", 1),
+            atLeast(config, "actorlab.tasks.max-deliveries", 1),
+            notNegative(config, "actorlab.tasks.timeout"),
+            notNegative(config, "actorlab.tasks.interrupt-grace"),
+            atLeast(config, "actorlab.tasks.max-tasks-per-worker", 0)),
+        atLeast(config, "actorlab.tasks.max-pending", 1));
   }
 
-  private static int atLeastOne(Config config, String key) {
+  private static Duration notNegative(Config config, String key) {
+    Duration value = config.getDuration(key);
+    if (value.isNegative()) {
+      throw new SettingsException(key + " must not be negative, got " + value);
+    }
+    return value;
+  }
+
+
+  private static int atLeast(Config config, String key, int min) {
     int value = config.getInt(key);
-    if (value < 1) {
-      throw new SettingsException(key + " must be at least 1, got " + value);
+    if (value < min) {
+      throw new SettingsException(key + " must be at least " + min + ", got " + value);
     }
     return value;
   }

@@ -2,7 +2,9 @@ package io.actorlab.mode;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.actorlab.actor.Canceller;
 import io.actorlab.actor.Coordinator;
+import io.actorlab.actor.RunningTasks;
 import io.actorlab.actor.TaskGuard;
 import io.actorlab.actor.TaskRunner;
 import io.actorlab.actor.Worker;
@@ -11,6 +13,7 @@ import io.actorlab.serialization.BoundaryMeter;
 import io.actorlab.serialization.Preflight;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -35,8 +38,12 @@ final class LocalActorBackend extends CoordinatorBackend {
             : config;
     // Initialise SLF4J before Pekko logs anything, or it replays early messages with a warning.
     LoggerFactory.getILoggerFactory();
+    RunningTasks running = new RunningTasks();
     ActorSystem<Coordinator.Command> system =
-        ActorSystem.create(Coordinator.create(settings.retries()), "actorlab", systemConfig);
+        ActorSystem.create(
+            Coordinator.create(settings.tasks(), Canceller.interrupting(running)),
+            "actorlab",
+            systemConfig);
     // Messages are serialized when the mode says so, or when -Dpekko.actor.serialize-messages=on asks
     // for it (the test suite does): then inputs and outputs are checked before they are sent.
     Preflight preflight =
@@ -44,18 +51,22 @@ final class LocalActorBackend extends CoordinatorBackend {
             ? Preflight.create(system)
             : Preflight.NONE;
     TaskGuard guard = mode.gil() ? new GlobalInterpreterLock() : TaskGuard.NONE;
-    TaskRunner runner =
-        new TaskRunner(
-            guard,
-            ((ExtendedActorSystem) system.classicSystem()).dynamicAccess().classLoader(),
-            preflight::check);
+    ClassLoader classLoader =
+        ((ExtendedActorSystem) system.classicSystem()).dynamicAccess().classLoader();
+    Supplier<TaskRunner> runners =
+        () -> new TaskRunner(guard, classLoader, preflight::check, running);
     Executor blocking =
         mode.blockingDispatcher().equals(mode.dispatcher())
             ? null
             : system.dispatchers().lookup(DispatcherSelector.fromConfig(mode.blockingDispatcher()));
     for (int i = 1; i <= settings.workers(); i++) {
       system.systemActorOf(
-          Worker.create(system, runner, blocking),
+          Worker.create(
+              system,
+              runners,
+              blocking,
+              settings.tasks().maxTasksPerWorker(),
+              Worker.Renewal.RESTART),
           "worker-" + i,
           DispatcherSelector.fromConfig(mode.dispatcher()));
     }

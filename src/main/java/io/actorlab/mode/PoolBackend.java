@@ -26,7 +26,7 @@ public interface PoolBackend extends AutoCloseable {
     settings.mode().checkJavaVersion(Runtime.version().feature());
     switch (settings.mode().runner()) {
       case CALLER:
-        return new CallerBackend();
+        return new CallerBackend(settings.tasks());
       case ACTORS:
         return LocalActorBackend.start(settings, config);
       case PROCESSES:

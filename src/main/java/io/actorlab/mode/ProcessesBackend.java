@@ -1,11 +1,14 @@
 package io.actorlab.mode;
 
 import com.typesafe.config.Config;
+import io.actorlab.actor.Canceller;
 import io.actorlab.actor.Coordinator;
+import io.actorlab.actor.Worker;
 import io.actorlab.cluster.ClusterKeys;
 import io.actorlab.cluster.ClusterSettings;
 import io.actorlab.cluster.NodeLauncher;
 import io.actorlab.cluster.NodeStats;
+import io.actorlab.cluster.WorkerNode;
 import io.actorlab.measure.BoundaryStats;
 import io.actorlab.measure.PoolUsage;
 import io.actorlab.serialization.BoundaryMeter;
@@ -15,6 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.Address;
@@ -44,6 +49,7 @@ final class ProcessesBackend extends CoordinatorBackend {
 
   private final NodeLauncher launcher;
   private final ClusterSettings cluster;
+  private final WorkerKiller killer;
   private final AtomicInteger replacements = new AtomicInteger();
   private volatile List<String> workerArgs = List.of();
   /** Replacements start only once the pool is up: a worker that cannot start fails the start. */
@@ -53,20 +59,27 @@ final class ProcessesBackend extends CoordinatorBackend {
       ActorSystem<Coordinator.Command> system,
       NodeLauncher launcher,
       ClusterSettings cluster,
+      WorkerKiller killer,
       Duration stopTimeout) {
     super(system, Preflight.create(system), stopTimeout);
     this.launcher = launcher;
     this.cluster = cluster;
+    this.killer = killer;
   }
 
   static ProcessesBackend start(ActorLabSettings settings, Config config) {
     ClusterSettings cluster = ClusterSettings.create(config);
     LoggerFactory.getILoggerFactory();
-    ActorSystem<Coordinator.Command> system =
-        ActorSystem.create(Coordinator.create(settings.retries()), "actorlab", cluster.coordinatorConfig(config));
     NodeLauncher launcher = cluster.seedNodes().isEmpty() ? NodeLauncher.create(cluster.logDir()) : null;
+    WorkerKiller killer = new WorkerKiller(launcher);
+    ActorSystem<Coordinator.Command> system =
+        ActorSystem.create(
+            Coordinator.create(settings.tasks(), killer),
+            "actorlab",
+            cluster.coordinatorConfig(config));
+    killer.system = system;
     ProcessesBackend backend =
-        new ProcessesBackend(system, launcher, cluster, settings.stopTimeout());
+        new ProcessesBackend(system, launcher, cluster, killer, settings.stopTimeout());
     try {
       Address self = Cluster.get(system).selfMember().address();
       if (launcher == null) {
@@ -115,28 +128,83 @@ final class ProcessesBackend extends CoordinatorBackend {
   /**
    * A worker JVM exited during the run: down its node at once, so the coordinator hands its task to
    * another worker now rather than after the failure detector and the Split Brain Resolver (~10 s);
-   * and start a replacement when actorlab.cluster.replace-dead-workers says so.
+   * and start a replacement when actorlab.cluster.replace-dead-workers says so. A JVM that retired
+   * (actorlab.tasks.max-tasks-per-worker) or was killed at a task's timeout is always replaced.
    */
   private void workerExited(NodeLauncher.Node node) {
-    String role = ClusterSettings.pidRole(node.process().pid());
-    system
-        .log()
-        .warn(
-            "worker JVM {} (pid {}) exited with code {}; its task goes to another worker. Its"
-                + " output: {}",
-            node.name(),
-            node.process().pid(),
-            node.process().exitValue(),
-            node.log());
-    Cluster cluster = Cluster.get(system);
+    long pid = node.process().pid();
+    int exitCode = node.process().exitValue();
+    boolean renewed = exitCode == WorkerNode.RETIRED_EXIT_CODE || killer.killedAtTimeout(pid);
+    if (renewed) {
+      system.log().info("worker JVM {} (pid {}) is renewed: a new one takes its place", node.name(), pid);
+    } else {
+      system
+          .log()
+          .warn(
+              "worker JVM {} (pid {}) exited with code {}; its task goes to another worker. Its"
+                  + " output: {}",
+              node.name(),
+              pid,
+              exitCode,
+              node.log());
+    }
+    downNode(Cluster.get(system), pid);
+    if (renewed) {
+      launchWorker(node.name() + "-renewed-" + replacements.incrementAndGet());
+    } else if (replacementsLeft > 0) {
+      replacementsLeft--;
+      launchWorker(node.name() + "-replacement-" + replacements.incrementAndGet());
+    }
+  }
+
+  private static void downNode(Cluster cluster, long pid) {
     for (Member member : cluster.state().getMembers()) {
-      if (member.hasRole(role)) {
+      if (ClusterSettings.pidOf(member) == pid) {
         cluster.manager().tell(new Down(member.address()));
       }
     }
-    if (replacementsLeft > 0) {
-      replacementsLeft--;
-      launchWorker(node.name() + "-replacement-" + replacements.incrementAndGet());
+  }
+
+  /**
+   * Stops a task past its timeout by killing the worker JVM that runs it (a thread cannot be killed, a
+   * process can); a node started by hand is downed instead, which stops it.
+   */
+  private static final class WorkerKiller implements Canceller {
+    private final NodeLauncher launcher;
+    private final Set<Long> killed = ConcurrentHashMap.newKeySet();
+    private volatile ActorSystem<?> system;
+
+    WorkerKiller(NodeLauncher launcher) {
+      this.launcher = launcher;
+    }
+
+    @Override
+    public Cancellation cancel(long taskId, ActorRef<Worker.Command> worker) {
+      Cluster cluster = Cluster.get(system);
+      Address address = worker.path().address();
+      for (Member member : cluster.state().getMembers()) {
+        if (member.address().equals(address)) {
+          long pid = ClusterSettings.pidOf(member);
+          cluster.manager().tell(new Down(address));
+          if (launcher != null && launcher.kill(pid)) {
+            killed.add(pid);
+            return new Cancellation(
+                Effect.STOPPED,
+                "its worker JVM (pid " + pid + ") was killed, and a new one takes its place");
+          }
+          return new Cancellation(Effect.STOPPED, "its node " + address + " was downed, which stops it");
+        }
+      }
+      return new Cancellation(Effect.STOPPED, "its worker's node had already left the cluster");
+    }
+
+    @Override
+    public boolean stillRunning(long taskId) {
+      return false; // its process is gone
+    }
+
+    boolean killedAtTimeout(long pid) {
+      return killed.contains(pid);
     }
   }
 

@@ -1,0 +1,57 @@
+package io.actorlab.actor;
+
+import java.time.Duration;
+
+/**
+ * What the {@link Coordinator} does with a task that fails, hangs or loses its worker, and how long a
+ * worker serves; from {@code actorlab.tasks}.
+ *
+ * @param maxAttempts runs of a task that throws or times out, before its failure is reported (1 = no
+ *     retry)
+ * @param maxDeliveries times a task is handed to a worker that then stops (its JVM died) before the task
+ *     is reported failed: a task that kills every worker it reaches is not redelivered forever
+ * @param timeout how long one run of a task may take before it is stopped, or {@link Duration#ZERO} for
+ *     no limit
+ * @param interruptGrace how long a task whose thread was interrupted at its timeout has to stop before
+ *     it is reported stuck
+ * @param maxTasksPerWorker tasks a worker runs before it is replaced by a fresh one, or 0 for no limit
+ */
+public record TaskPolicy(
+    int maxAttempts,
+    int maxDeliveries,
+    Duration timeout,
+    Duration interruptGrace,
+    int maxTasksPerWorker) {
+
+  /** The class name reported for a task whose workers kept stopping under it. */
+  public static final String WORKER_LOST = "io.actorlab.WorkerLost";
+
+  /** The class name reported for a task that ran past {@link #timeout()}. */
+  public static final String TIMED_OUT = "io.actorlab.TimedOut";
+
+  /** Checks the values. */
+  public TaskPolicy {
+    if (maxAttempts < 1 || maxDeliveries < 1) {
+      throw new IllegalArgumentException(
+          "max-attempts and max-deliveries must be at least 1, got "
+              + maxAttempts
+              + " and "
+              + maxDeliveries);
+    }
+    if (timeout.isNegative() || interruptGrace.isNegative() || maxTasksPerWorker < 0) {
+      throw new IllegalArgumentException(
+          "timeout, interrupt-grace and max-tasks-per-worker must not be negative");
+    }
+  }
+
+  /** The outcome of a task stopped at its timeout; {@code what} says what became of it. */
+  public TaskOutcome timedOut(long taskId, String what) {
+    return TaskOutcome.failed(
+        taskId, TIMED_OUT, "ran longer than " + timeout + " (actorlab.tasks.timeout); " + what);
+  }
+
+  /** True when runs have a time limit. */
+  public boolean hasTimeout() {
+    return !timeout.isZero();
+  }
+}
