@@ -3,7 +3,11 @@ package io.actorlab.cluster;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValueFactory;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import org.apache.pekko.cluster.Member;
@@ -65,6 +69,35 @@ public record ClusterSettings(
     return -1;
   }
 
+  /**
+   * Fails at once, with a message that says what to do, when a node could not listen on {@code
+   * host:port}: the port is taken, or the host is not an address of this machine. Port 0 always works.
+   *
+   * @param setting the option or key the port came from, for the message
+   * @throws IllegalArgumentException naming the address and the setting
+   */
+  public static void checkCanListen(String host, int port, String setting) {
+    if (port == 0) {
+      return;
+    }
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true); // as the node's own listener does
+      socket.bind(new InetSocketAddress(host, port));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "cannot listen on "
+              + host
+              + ":"
+              + port
+              + " ("
+              + e.getMessage()
+              + "); is another node or program using it? Choose another "
+              + setting
+              + ", or 0 for a free one",
+          e);
+    }
+  }
+
   /** Reads and checks {@code actorlab.cluster} of a resolved config. */
   public static ClusterSettings create(Config config) {
     Config cluster = config.getConfig("actorlab.cluster");
@@ -113,12 +146,21 @@ public record ClusterSettings(
 
   /**
    * The configuration of a worker node that joins through {@code seeds} and listens on {@code
-   * workerPort} (0 for a free one). It exits its JVM when it leaves the cluster.
+   * workerPort} (0 for a free one). It exits its JVM when it leaves the cluster, with {@link
+   * WorkerNode#RETIRED_EXIT_CODE} when it left because its workers had run their share.
    */
   public Config workerConfig(Config config, List<String> seeds, int workerPort) {
     return node(WORKER_ROLE, workerPort, seeds)
         .withFallback(
-            ConfigFactory.parseString("pekko.coordinated-shutdown.exit-jvm = on"))
+            ConfigFactory.parseString("pekko.coordinated-shutdown.exit-jvm = on")
+                .withValue(
+                    ConfigUtil.joinPath(
+                        "pekko",
+                        "coordinated-shutdown",
+                        "reason-overrides",
+                        WorkerNode.Retired.class.getName(),
+                        "exit-code"),
+                    ConfigValueFactory.fromAnyRef(WorkerNode.RETIRED_EXIT_CODE)))
         .withFallback(pekko)
         .withFallback(config);
   }

@@ -4,7 +4,6 @@ import com.typesafe.config.Config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.slf4j.LoggerFactory;
@@ -25,6 +24,7 @@ public final class WorkerNodes {
   public static ActorSystem<WorkerNode.Command> start(
       Config config, List<String> seeds, int port, boolean exitWithParent, String coordinator) {
     ClusterSettings cluster = ClusterSettings.create(config);
+    ClusterSettings.checkCanListen(cluster.host(), port, "port (--port)");
     WorkerNode.Plan plan =
         new WorkerNode.Plan(
             cluster.workersPerNode(),
@@ -41,16 +41,6 @@ public final class WorkerNodes {
       watchParent(system);
     }
     return system;
-  }
-
-  /**
-   * The exit code of a node whose actor system has terminated: {@link WorkerNode#RETIRED_EXIT_CODE}
-   * when it retired, else 0.
-   */
-  public static int exitCode(ActorSystem<?> system) {
-    return CoordinatedShutdown.get(system).getShutdownReason().orElse(null) == WorkerNode.Retired.INSTANCE
-        ? WorkerNode.RETIRED_EXIT_CODE
-        : 0;
   }
 
   /** The address other nodes reach this node at. */

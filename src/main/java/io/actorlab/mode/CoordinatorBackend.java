@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 
@@ -51,9 +52,10 @@ abstract class CoordinatorBackend implements PoolBackend {
 
   /**
    * Waits until {@code workers} worker actors have announced themselves, so that start-up never counts
-   * as task time; runs {@code whileWaiting} every 100 ms (it throws to give up early).
+   * as task time; runs {@code whileWaiting} every 100 ms, and once more if the pool stops while it
+   * waits (it throws to give up early, with the reason it knows).
    */
-  void awaitWorkers(int workers, Duration timeout, Runnable whileWaiting, String hint) {
+  void awaitWorkers(int workers, Duration timeout, Runnable whileWaiting, Supplier<String> hint) {
     CompletableFuture<Void> ready = new CompletableFuture<>();
     system.tell(new Coordinator.AwaitWorkers(workers, ready));
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -69,12 +71,13 @@ abstract class CoordinatorBackend implements PoolBackend {
                   + " workers were not ready within "
                   + timeout
                   + " (actorlab.start-timeout)"
-                  + hint);
+                  + hint.get());
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while the workers started", e);
       } catch (ExecutionException e) {
+        whileWaiting.run(); // it may know better why the pool stopped, and say so
         throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
       }
     }

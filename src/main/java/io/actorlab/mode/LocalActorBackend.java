@@ -73,7 +73,7 @@ final class LocalActorBackend extends CoordinatorBackend {
     LocalActorBackend backend =
         new LocalActorBackend(system, settings.stopTimeout(), preflight);
     try {
-      backend.awaitWorkers(settings.workers(), settings.startTimeout(), () -> {}, "");
+      backend.awaitWorkers(settings.workers(), settings.startTimeout(), () -> {}, () -> "");
       return backend;
     } catch (RuntimeException e) {
       backend.close();

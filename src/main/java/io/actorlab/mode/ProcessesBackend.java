@@ -8,6 +8,7 @@ import io.actorlab.cluster.ClusterKeys;
 import io.actorlab.cluster.ClusterSettings;
 import io.actorlab.cluster.NodeLauncher;
 import io.actorlab.cluster.NodeStats;
+import io.actorlab.cluster.SerializationCompatChecker;
 import io.actorlab.cluster.WorkerNode;
 import io.actorlab.measure.BoundaryStats;
 import io.actorlab.measure.PoolUsage;
@@ -23,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.Address;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -69,6 +71,7 @@ final class ProcessesBackend extends CoordinatorBackend {
 
   static ProcessesBackend start(ActorLabSettings settings, Config config) {
     ClusterSettings cluster = ClusterSettings.create(config);
+    ClusterSettings.checkCanListen(cluster.host(), cluster.port(), "actorlab.cluster.port");
     LoggerFactory.getILoggerFactory();
     NodeLauncher launcher = cluster.seedNodes().isEmpty() ? NodeLauncher.create(cluster.logDir()) : null;
     WorkerKiller killer = new WorkerKiller(launcher);
@@ -108,10 +111,10 @@ final class ProcessesBackend extends CoordinatorBackend {
       backend.awaitWorkers(
           settings.workers() * cluster.workersPerNode(),
           settings.startTimeout(),
-          launcher == null ? () -> {} : launcher::checkAlive,
+          launcher == null ? backend::checkNotRefused : launcher::checkAlive,
           launcher == null
-              ? "; is a worker node running and joined to " + cluster.seedNodes() + "?"
-              : "; worker output is in " + launcher.logDir());
+              ? backend::attachHint
+              : () -> "; worker output is in " + launcher.logDir());
       // Enough to replace every worker a few times over, never an endless loop of JVMs that die.
       backend.replacementsLeft = cluster.replaceDeadWorkers() ? 3 * settings.workers() : 0;
       return backend;
@@ -119,6 +122,32 @@ final class ProcessesBackend extends CoordinatorBackend {
       backend.close();
       throw e;
     }
+  }
+
+  /**
+   * Fails at once when the cluster refused this node for a configuration that differs from its own,
+   * rather than after the start timeout.
+   */
+  private void checkNotRefused() {
+    if (CoordinatedShutdown.get(system).getShutdownReason().orElse(null)
+        == CoordinatedShutdown.incompatibleConfigurationDetectedReason()) {
+      throw new IllegalArgumentException(
+          "the cluster at "
+              + cluster.seedNodes()
+              + " refused this node: its settings differ from this run's in one of "
+              + SerializationCompatChecker.KEYS
+              + " (the log above names which). Start the nodes with the same settings as the run");
+    }
+  }
+
+  /** Why an attached run found too few workers: it could not join at all, or they are missing. */
+  private String attachHint() {
+    if (Cluster.get(system).selfMember().status() != MemberStatus.up()) {
+      return "; this node could not join the seed nodes "
+          + cluster.seedNodes()
+          + " (actorlab.cluster.seed-nodes): is a node running there, and reachable from here?";
+    }
+    return "; is a worker node running and joined to " + cluster.seedNodes() + "?";
   }
 
   private void launchWorker(String name) {

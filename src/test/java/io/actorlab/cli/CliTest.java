@@ -260,6 +260,9 @@ class CliTest {
           Arguments.of(
               List.of("run", "-Dactorlab.workers=-1", "--tasks", "2"),
               List.of("actorlab.workers", "-1")),
+          Arguments.of(
+              List.of("run", "-Dactorlab.mode.dispatcher-path=nope", "--tasks", "2"),
+              List.of("actorlab.mode.dispatcher-path", "'nope'")),
           Arguments.of(List.of("bogus"), List.of("'bogus'")));
     }
 

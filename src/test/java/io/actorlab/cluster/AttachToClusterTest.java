@@ -1,6 +1,7 @@
 package io.actorlab.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.actorlab.api.ActorLab;
@@ -11,6 +12,7 @@ import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,13 +37,43 @@ class AttachToClusterTest {
 
   @Test
   void runsOnAHandStartedNodeTwiceInARow() throws Exception {
+    String address = startNode();
+    for (int run = 1; run <= 2; run++) {
+      try (WorkerPool pool = attachedTo(address).start()) {
+        assertEquals(List.of(1L, 4L, 9L), pool.map(new Square(), List.of(1, 2, 3)), "run " + run);
+      }
+    }
+    assertTrue(node.isAlive(), "a node started by hand keeps serving after a run");
+  }
+
+  @Test
+  void aRunWhoseWireSettingsDifferFromTheClustersIsRefused() throws Exception {
+    String address = startNode("-D", "actorlab.serialization.max-message-bytes=1MiB");
+    IllegalArgumentException refused =
+        assertThrows(IllegalArgumentException.class, () -> attachedTo(address).start());
+    assertTrue(refused.getMessage().contains("refused this node"), refused.getMessage());
+    assertTrue(
+        refused.getMessage().contains("actorlab.serialization.max-message-bytes"),
+        refused.getMessage());
+    assertTrue(node.isAlive(), "the cluster's node carries on");
+  }
+
+  private static ActorLab attachedTo(String address) {
+    return ActorLab.mode("processes")
+        .workers(1)
+        .set("actorlab.cluster.seed-nodes", List.of("pekko://actorlab@" + address));
+  }
+
+  /** Starts a node by hand that is its own seed, with these extra options; returns its address. */
+  private String startNode(String... options) throws Exception {
     int port;
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
     }
     String address = "127.0.0.1:" + port;
-    node =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
@@ -50,26 +82,16 @@ class AttachToClusterTest {
                 "--port",
                 String.valueOf(port),
                 "--seed",
-                address)
-            .redirectErrorStream(true)
-            .start();
+                address));
+    command.addAll(List.of(options));
+    node = new ProcessBuilder(command).redirectErrorStream(true).start();
     BufferedReader output =
         new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
     String up =
         CompletableFuture.supplyAsync(() -> readUntil(output, "actorlab node up at"))
             .get(60, TimeUnit.SECONDS);
     assertTrue(up.contains(address), up);
-
-    for (int run = 1; run <= 2; run++) {
-      try (WorkerPool pool =
-          ActorLab.mode("processes")
-              .workers(1)
-              .set("actorlab.cluster.seed-nodes", List.of("pekko://actorlab@" + address))
-              .start()) {
-        assertEquals(List.of(1L, 4L, 9L), pool.map(new Square(), List.of(1, 2, 3)), "run " + run);
-      }
-    }
-    assertTrue(node.isAlive(), "a node started by hand keeps serving after a run");
+    return address;
   }
 
   private static String readUntil(BufferedReader output, String marker) {
