@@ -3,6 +3,7 @@ package io.actorlab.actor;
 import io.actorlab.serialization.CrossesBoundary;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
  * Hands tasks to workers by work pulling: submitted tasks wait in a queue, and each goes to a worker that
- * has said it is idle. The coordinator neither knows nor cares whether its workers share its JVM.
+ * has said it is idle (or, with {@link TaskPolicy#prefetch()} above 1, that has fewer than that many
+ * tasks). The coordinator neither knows nor cares whether its workers share its JVM.
  *
  * <p>Every submitted task ends: with the worker's outcome, or, when the coordinator stops first, with an
  * exception saying so. A task that throws runs again up to {@link TaskPolicy#maxAttempts()} times. A
@@ -92,6 +94,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   private record Abandoned(Pending pending, ActorRef<Worker.Command> worker, String action) {}
 
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  /** One entry per task a worker may take now: prefetch entries for a worker with nothing to do. */
   private final ArrayDeque<ActorRef<Worker.Command>> idle = new ArrayDeque<>();
   private final Map<Long, InFlight> inFlight = new HashMap<>();
   private final Map<Long, Abandoned> abandoned = new HashMap<>();
@@ -158,7 +161,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
   private Behavior<Command> onWorkerReady(WorkerReady ready) {
     getContext().watchWith(ready.worker(), new WorkerStopped(ready.worker()));
-    idle.addLast(ready.worker());
+    for (int slot = 0; slot < policy.prefetch(); slot++) {
+      idle.addLast(ready.worker());
+    }
     registered++;
     releaseWaiting();
     dispatch();
@@ -202,13 +207,43 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     return this;
   }
 
-  /** A worker has answered: it takes work again, or, retiring, leaves the pool. */
+  /**
+   * A worker has answered: it takes work again, or, retiring, leaves the pool, and the tasks queued at
+   * it go back to the head of the queue (it never ran them).
+   */
   private void workerFree(ActorRef<Worker.Command> worker, boolean retiring) {
     if (retiring) {
       getContext().unwatch(worker);
       registered--;
+      idle.removeIf(worker::equals);
+      takeBack(worker, false);
     } else {
       idle.addLast(worker);
+    }
+  }
+
+  /**
+   * Puts the tasks in flight at {@code worker} back at the head of the queue, in their order; when it
+   * stopped under them ({@code lost}), each counts one delivery.
+   */
+  private void takeBack(ActorRef<Worker.Command> worker, boolean lost) {
+    List<InFlight> taken = new ArrayList<>();
+    Iterator<InFlight> running = inFlight.values().iterator();
+    while (running.hasNext()) {
+      InFlight task = running.next();
+      if (task.worker().equals(worker)) {
+        running.remove();
+        timers.cancel(task.pending().id());
+        taken.add(task);
+      }
+    }
+    taken.sort(Comparator.comparingLong((InFlight task) -> task.pending().id()).reversed());
+    for (InFlight task : taken) {
+      if (lost) {
+        requeueLost(task.pending().lostOnce());
+      } else {
+        queue.addFirst(task.pending());
+      }
     }
   }
 
@@ -287,16 +322,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
   private Behavior<Command> onWorkerStopped(WorkerStopped stopped) {
     registered--;
-    idle.remove(stopped.worker());
-    Iterator<InFlight> running = inFlight.values().iterator();
-    while (running.hasNext()) {
-      InFlight task = running.next();
-      if (task.worker().equals(stopped.worker())) {
-        running.remove();
-        timers.cancel(task.pending().id());
-        requeueLost(task.pending().lostOnce());
-      }
-    }
+    idle.removeIf(stopped.worker()::equals);
+    takeBack(stopped.worker(), true);
     Iterator<Abandoned> late = abandoned.values().iterator();
     while (late.hasNext()) {
       Abandoned task = late.next();

@@ -15,13 +15,16 @@ import java.time.Duration;
  * @param interruptGrace how long a task whose thread was interrupted at its timeout has to stop before
  *     it is reported stuck
  * @param maxTasksPerWorker tasks a worker runs before it is replaced by a fresh one, or 0 for no limit
+ * @param prefetch tasks handed to a worker before it has answered the first: 1 is plain work pulling;
+ *     more hides the round trip between coordinator and worker behind the worker's work
  */
 public record TaskPolicy(
     int maxAttempts,
     int maxDeliveries,
     Duration timeout,
     Duration interruptGrace,
-    int maxTasksPerWorker) {
+    int maxTasksPerWorker,
+    int prefetch) {
 
   /** The class name reported for a task whose workers kept stopping under it. */
   public static final String WORKER_LOST = "io.actorlab.WorkerLost";
@@ -41,6 +44,9 @@ public record TaskPolicy(
     if (timeout.isNegative() || interruptGrace.isNegative() || maxTasksPerWorker < 0) {
       throw new IllegalArgumentException(
           "timeout, interrupt-grace and max-tasks-per-worker must not be negative");
+    }
+    if (prefetch < 1) {
+      throw new IllegalArgumentException("prefetch must be at least 1, got " + prefetch);
     }
   }
 

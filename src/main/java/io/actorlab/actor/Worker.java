@@ -1,6 +1,7 @@
 package io.actorlab.actor;
 
 import io.actorlab.serialization.CrossesBoundary;
+import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -52,6 +53,9 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
   private final Renewal renewal;
   private TaskRunner runner;
   private int tasksRun;
+  /** Runs that came while a blocking task ran elsewhere (see prefetch): they wait their turn. */
+  private final ArrayDeque<Run> waiting = new ArrayDeque<>();
+  private boolean busy;
 
   /**
    * A worker for a coordinator.
@@ -98,8 +102,13 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
   }
 
   private Behavior<Command> onRun(Run run) {
+    if (busy) {
+      waiting.addLast(run); // one task at a time, even when several were handed over
+      return this;
+    }
     TaskRunner current = runner;
     if (blockingExecutor != null && current.isBlocking(run.taskClass())) {
+      busy = true;
       getContext()
           .pipeToSelf(
               CompletableFuture.supplyAsync(
@@ -115,7 +124,12 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
   }
 
   private Behavior<Command> onFinished(Finished finished) {
-    return done(finished.outcome());
+    busy = false;
+    Behavior<Command> next = done(finished.outcome());
+    while (next == this && !busy && !waiting.isEmpty()) {
+      next = onRun(waiting.pollFirst());
+    }
+    return next;
   }
 
   /** Reports a run, and renews this worker when it has run its share. */

@@ -38,7 +38,8 @@ public record ActorLabSettings(
             atLeast(config, "actorlab.tasks.max-deliveries", 1),
             notNegative(config, "actorlab.tasks.timeout"),
             notNegative(config, "actorlab.tasks.interrupt-grace"),
-            atLeast(config, "actorlab.tasks.max-tasks-per-worker", 0)),
+            atLeast(config, "actorlab.tasks.max-tasks-per-worker", 0),
+            atLeast(config, "actorlab.tasks.prefetch", 1)),
         atLeast(config, "actorlab.tasks.max-pending", 1));
   }
 

@@ -78,6 +78,9 @@ class WorkerJvmRenewalTest {
             .set("actorlab.tasks.max-tasks-per-worker", 2)
             // Only a JVM that retired (exit code 75) is replaced then, not one that died.
             .set("actorlab.cluster.replace-dead-workers", false)
+            // A third task waits at the worker when it retires, and must go to the next JVM.
+            .set("actorlab.tasks.prefetch", 3)
+            .set("actorlab.start-timeout", "120s")
             .start()) {
       List<Long> pids =
           CompletableFuture.supplyAsync(() -> pool.map(new Pid(), Collections.nCopies(5, 0)))
