@@ -4,6 +4,8 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 
@@ -49,8 +51,15 @@ public record ClusterSettings(
    * failure detector and the Split Brain Resolver.
    */
   public static String pidRole(long pid) {
-    return "pid-" + pid;
+    return PID_ROLE_PREFIX + pid;
   }
+
+  /** True for a role {@link #pidRole} made. */
+  public static boolean isPidRole(String role) {
+    return role.startsWith(PID_ROLE_PREFIX);
+  }
+
+  private static final String PID_ROLE_PREFIX = "pid-";
 
   /** Reads and checks {@code actorlab.cluster} of a resolved config. */
   public static ClusterSettings create(Config config) {
@@ -63,7 +72,8 @@ public record ClusterSettings(
     if (perNode < 1) {
       throw bad(cluster, "workers-per-node", "must be at least 1, was " + perNode);
     }
-    for (String seed : cluster.getStringList("seed-nodes")) {
+    List<String> seeds = seedNodes(cluster);
+    for (String seed : seeds) {
       if (!seed.startsWith("pekko://")) {
         throw bad(
             cluster,
@@ -83,7 +93,7 @@ public record ClusterSettings(
     return new ClusterSettings(
         cluster.getString("host"),
         port,
-        cluster.getStringList("seed-nodes"),
+        seeds,
         perNode,
         cluster.getBoolean("replace-dead-workers"),
         cluster.getStringList("worker-jvm-options"),
@@ -119,6 +129,36 @@ public record ClusterSettings(
             ConfigValueFactory.fromIterable(
                 List.of(role, pidRole(ProcessHandle.current().pid()))))
         .withValue("pekko.cluster.seed-nodes", ConfigValueFactory.fromIterable(seeds));
+  }
+
+  /** seed-nodes, or when it is empty and a state folder is set, the running nodes recorded there. */
+  private static List<String> seedNodes(Config cluster) {
+    List<String> seeds = cluster.getStringList("seed-nodes");
+    String state = cluster.getString("state");
+    if (!seeds.isEmpty() || state.isEmpty()) {
+      return seeds;
+    }
+    Path dir = Paths.get(state).toAbsolutePath();
+    List<String> running =
+        ClusterState.read(dir)
+            .orElseThrow(
+                () ->
+                    bad(
+                        cluster,
+                        "state",
+                        "there is no cluster in "
+                            + dir
+                            + "; start one with `actorlab cluster up --state "
+                            + state
+                            + "`"))
+            .seedNodes();
+    if (running.isEmpty()) {
+      throw bad(
+          cluster,
+          "state",
+          "no node of the cluster in " + dir + " is running; `actorlab cluster down` clears it");
+    }
+    return running;
   }
 
   private static Duration positive(Config cluster, String key) {
