@@ -20,6 +20,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,9 +97,8 @@ class MultiHostTest {
   @Test
   void aHostCutOffMidRunIsDownedAndItsTaskRedelivered() throws Exception {
     WorkloadSpec spec = new WorkloadSpec(60, 150, null);
-    RunReport sequential =
-        WorkloadRun.run(
-            ActorLab.mode("sequential"), Workloads.named("sleep").orElseThrow(), spec, RunListener.NONE);
+    CompletableFuture<RunReport> sequential = // meanwhile: it only sleeps
+        CompletableFuture.supplyAsync(() -> runSequential(spec));
 
     String seed = address("b") + ":" + PORT;
     Path nodeB = temp.resolve("node-b.log");
@@ -134,13 +134,25 @@ class MultiHostTest {
     JsonNode report = new ObjectMapper().readTree(read(runOutput));
     assertEquals(spec.tasks(), report.get("completed").asInt(), report::toString);
     assertEquals(0, report.get("failed").asInt(), report::toString);
-    assertEquals(sequential.checksum(), report.get("checksum").asLong(), "every result exactly once");
+    assertEquals(
+        sequential.get(60, TimeUnit.SECONDS).checksum(),
+        report.get("checksum").asLong(),
+        "every result exactly once");
     assertTrue(
         read(runLog).contains("downing") && read(runLog).contains(address("c")),
         () -> "the run's side downed host c: " + read(runLog));
     assertTrue(
         cutOff.waitFor(60, TimeUnit.SECONDS),
         () -> "the cut-off node downed itself and exited: " + read(nodeC));
+  }
+
+  private static RunReport runSequential(WorkloadSpec spec) {
+    try {
+      return WorkloadRun.run(
+          ActorLab.mode("sequential"), Workloads.named("sleep").orElseThrow(), spec, RunListener.NONE);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private String namespace(String host) {
