@@ -140,6 +140,19 @@ class ClusterCommandTest {
   }
 
   @Test
+  void aNodeThatCannotStartFailsUpWithItsOutputAndLeavesNothing() {
+    Path state = temp.resolve("broken");
+    Execution up =
+        execute(
+            "cluster", "up", "--nodes", "2", "--port", "0", "--state", state.toString(),
+            "-D", "actorlab.cluster.worker-jvm-options=[\"-XX:+NoSuchOptionAnywhere\"]");
+    assertEquals(1, up.code(), up.err());
+    assertTrue(up.err().contains("exited while starting"), up.err());
+    assertTrue(up.err().contains("NoSuchOptionAnywhere"), "the node's own output: " + up.err());
+    assertFalse(Files.exists(state), "the state of the failed start is removed");
+  }
+
+  @Test
   void commandsWithoutAClusterSayHowToStartOne() {
     String state = temp.resolve("none").toString();
     for (String[] args :
