@@ -10,6 +10,7 @@ import io.actorlab.cluster.ClusterSettings;
 import io.actorlab.cluster.ClusterState;
 import io.actorlab.cluster.LocalCluster;
 import io.actorlab.cluster.MembershipClient;
+import io.actorlab.cluster.NodeLauncher;
 import io.actorlab.cluster.NodeStats;
 import io.actorlab.report.Units;
 import java.io.PrintWriter;
@@ -215,12 +216,8 @@ final class ClusterCommand implements Runnable {
                           "no node of the cluster in "
                               + cluster.dir()
                               + " is running; `actorlab cluster down` removes its state"));
-      String host =
-          org.apache.pekko.actor.AddressFromURIString.parse(asked.address())
-              .getHost()
-              .orElse("127.0.0.1");
-      try (MembershipClient client = MembershipClient.start(nodeConfig, host)) {
-        ClusterMonitor.Members members = client.members(asked.address(), ASK_TIMEOUT);
+      try (MembershipClient client = MembershipClient.start(nodeConfig, asked.host())) {
+        ClusterMonitor.Members members = members(client, asked);
         List<Row> rows = new ArrayList<>();
         for (ClusterMonitor.MemberInfo member : members.members()) {
           rows.add(new Row(member, name(cluster, member.address()), stats(client, member)));
@@ -240,6 +237,25 @@ final class ClusterCommand implements Runnable {
         }
         out().flush();
         return watch ? watch(client, cluster, asked) : 0;
+      }
+    }
+
+    private static ClusterMonitor.Members members(MembershipClient client, ClusterState.Node asked) {
+      try {
+        return client.members(asked.address(), ASK_TIMEOUT);
+      } catch (IllegalStateException noAnswer) {
+        throw new IllegalStateException(
+            noAnswer.getMessage()
+                + "; "
+                + asked.name()
+                + " runs (pid "
+                + asked.pid()
+                + ") but does not answer: is it overloaded? The end of "
+                + asked.log()
+                + ":"
+                + System.lineSeparator()
+                + NodeLauncher.tail(asked.log()),
+            noAnswer);
       }
     }
 

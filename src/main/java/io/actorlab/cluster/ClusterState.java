@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.pekko.actor.AddressFromURIString;
 
 /**
  * The state folder of a cluster that {@code actorlab cluster up} started in the background: each
@@ -55,6 +56,11 @@ public record ClusterState(Path dir, List<Node> nodes) {
                       .startInstant()
                       .map(start -> start.toEpochMilli() == startedMillis)
                       .orElse(false));
+    }
+
+    /** The host part of its address: the interface it listens on. */
+    public String host() {
+      return AddressFromURIString.parse(address).getHost().orElse("127.0.0.1");
     }
 
     /** True while its process runs. */

@@ -109,7 +109,7 @@ public final class LocalCluster {
             .map(ClusterState.Node::address)
             .findFirst()
             .orElse(node.address());
-    try (MembershipClient client = MembershipClient.start(config, host(node.address()))) {
+    try (MembershipClient client = MembershipClient.start(config, node.host())) {
       client.leave(via, node.address());
       stopWithin(List.of(process.get()), timeout, false);
     }
@@ -339,10 +339,5 @@ public final class LocalCluster {
 
   private static String nodeAddress(String host, int port) {
     return "pekko://actorlab@" + address(host, port);
-  }
-
-  /** The host part of a node address such as pekko://actorlab@10.0.0.5:25520. */
-  private static String host(String address) {
-    return org.apache.pekko.actor.AddressFromURIString.parse(address).getHost().orElse("127.0.0.1");
   }
 }
