@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ModesCommand.class,
       WorkloadsCommand.class,
       NodeCommand.class,
+      ClusterCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

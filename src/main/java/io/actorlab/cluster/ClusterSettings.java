@@ -8,6 +8,8 @@ import com.typesafe.config.ConfigValueFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import org.apache.pekko.cluster.Member;
@@ -62,7 +64,7 @@ public record ClusterSettings(
   /** The process id of a member's JVM, from its {@link #pidRole}; -1 when it has none. */
   public static long pidOf(Member member) {
     for (String role : member.getRoles()) {
-      if (role.startsWith(PID_ROLE_PREFIX)) {
+      if (isPidRole(role)) {
         return Long.parseLong(role.substring(PID_ROLE_PREFIX.length()));
       }
     }
@@ -98,6 +100,11 @@ public record ClusterSettings(
     }
   }
 
+  /** True for a role {@link #pidRole} made. */
+  public static boolean isPidRole(String role) {
+    return role.startsWith(PID_ROLE_PREFIX);
+  }
+
   /** Reads and checks {@code actorlab.cluster} of a resolved config. */
   public static ClusterSettings create(Config config) {
     Config cluster = config.getConfig("actorlab.cluster");
@@ -109,7 +116,8 @@ public record ClusterSettings(
     if (perNode < 1) {
       throw bad(cluster, "workers-per-node", "must be at least 1, was " + perNode);
     }
-    for (String seed : cluster.getStringList("seed-nodes")) {
+    List<String> seeds = seedNodes(cluster);
+    for (String seed : seeds) {
       if (!seed.startsWith("pekko://")) {
         throw bad(
             cluster,
@@ -129,7 +137,7 @@ public record ClusterSettings(
     return new ClusterSettings(
         cluster.getString("host"),
         port,
-        cluster.getStringList("seed-nodes"),
+        seeds,
         perNode,
         cluster.getBoolean("replace-dead-workers"),
         cluster.getStringList("worker-jvm-options"),
@@ -174,6 +182,36 @@ public record ClusterSettings(
             ConfigValueFactory.fromIterable(
                 List.of(role, pidRole(ProcessHandle.current().pid()))))
         .withValue("pekko.cluster.seed-nodes", ConfigValueFactory.fromIterable(seeds));
+  }
+
+  /** seed-nodes, or when it is empty and a state folder is set, the running nodes recorded there. */
+  private static List<String> seedNodes(Config cluster) {
+    List<String> seeds = cluster.getStringList("seed-nodes");
+    String state = cluster.getString("state");
+    if (!seeds.isEmpty() || state.isEmpty()) {
+      return seeds;
+    }
+    Path dir = Paths.get(state).toAbsolutePath();
+    List<String> running =
+        ClusterState.read(dir)
+            .orElseThrow(
+                () ->
+                    bad(
+                        cluster,
+                        "state",
+                        "there is no cluster in "
+                            + dir
+                            + "; start one with `actorlab cluster up --state "
+                            + state
+                            + "`"))
+            .seedNodes();
+    if (running.isEmpty()) {
+      throw bad(
+          cluster,
+          "state",
+          "no node of the cluster in " + dir + " is running; `actorlab cluster down` clears it");
+    }
+    return running;
   }
 
   private static Duration positive(Config cluster, String key) {

@@ -41,13 +41,18 @@ public final class NodeLauncher implements AutoCloseable {
 
     /** The last lines the worker wrote, for error messages. */
     public String tail() {
-      try {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        return String.join(
-            System.lineSeparator(), lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
-      } catch (IOException e) {
-        return "(cannot read " + log + ": " + e.getMessage() + ")";
-      }
+      return NodeLauncher.tail(log);
+    }
+  }
+
+  /** The last lines of a node's output file, for error messages. */
+  public static String tail(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return String.join(
+          System.lineSeparator(), lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
+    } catch (IOException e) {
+      return "(cannot read " + log + ": " + e.getMessage() + ")";
     }
   }
 
@@ -114,17 +119,7 @@ public final class NodeLauncher implements AutoCloseable {
    */
   public Node launch(
       String name, List<String> jvmOptions, List<String> args, Consumer<Node> onExit) {
-    List<String> command = new ArrayList<>();
-    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmOptions);
-    System.getProperties().stringPropertyNames().stream()
-        .filter(key -> FORWARDED_PREFIXES.stream().anyMatch(key::startsWith))
-        .sorted()
-        .forEach(key -> command.add("-D" + key + "=" + System.getProperty(key)));
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(NODE_MAIN);
-    command.addAll(args);
+    List<String> command = nodeCommand(jvmOptions, args);
     Path log = logDir.resolve(name + ".log");
     ProcessBuilder builder =
         new ProcessBuilder(command)
@@ -139,6 +134,26 @@ public final class NodeLauncher implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start worker JVM " + name + ": " + command, e);
     }
+  }
+
+  /**
+   * The command line of a node JVM: this JVM's {@code java} and class path, {@code jvmOptions}, this
+   * JVM's {@code actorlab.*}, {@code pekko.*}, {@code logback.*} and {@code config.*} system properties,
+   * and the command line's entry point with {@code args} (a {@code node} command).
+   */
+  public static List<String> nodeCommand(List<String> jvmOptions, List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    System.getProperties().stringPropertyNames().stream()
+        .filter(key -> FORWARDED_PREFIXES.stream().anyMatch(key::startsWith))
+        .sorted()
+        .forEach(key -> command.add("-D" + key + "=" + System.getProperty(key)));
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(NODE_MAIN);
+    command.addAll(args);
+    return command;
   }
 
   private void exited(Node node, Consumer<Node> onExit) {

@@ -100,6 +100,7 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
     super(context);
     this.plan = plan;
     context.spawn(NodeStats.create(), NodeStats.NAME);
+    context.spawn(ClusterMonitor.create(), ClusterMonitor.NAME);
     Cluster.get(context.getSystem())
         .subscriptions()
         .tell(Subscribe.create(context.messageAdapter(SelfUp.class, NodeUp::new), SelfUp.class));
