@@ -80,10 +80,13 @@ public final class ClusterOnLocalhost {
         namesByPid.put(node.process().pid(), node.name());
         nodes.add(node);
       }
-      timeline.print("started node-1, node-2, node-3 (seed " + seed + "); their output: " + launcher.logDir());
+      timeline.print(
+          "started node-1, node-2, node-3 (seed " + seed + "); their output: " + launcher.logDir());
       ActorSystem<ClusterEvent.ClusterDomainEvent> observer =
           ActorSystem.create(
-              MembershipPrinter.create(namesByPid, timeline), "actorlab", observerConfig(config, cluster, seed));
+              MembershipPrinter.create(namesByPid, timeline),
+              "actorlab",
+              observerConfig(config, cluster, seed));
       try {
         long checksum = run(tasks, size, seed, nodes, timeline, timeout, launcher);
         long expected = tasks * new PrimesTask().run(size, null);

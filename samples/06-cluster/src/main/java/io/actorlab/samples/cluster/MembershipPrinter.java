@@ -40,7 +40,9 @@ final class MembershipPrinter extends AbstractBehavior<ClusterEvent.ClusterDomai
     this.namesByPid = namesByPid;
     this.timeline = timeline;
     Cluster cluster = Cluster.get(context.getSystem());
-    cluster.subscriptions().tell(Subscribe.create(context.getSelf().narrow(), ClusterEvent.MemberEvent.class));
+    cluster
+        .subscriptions()
+        .tell(Subscribe.create(context.getSelf().narrow(), ClusterEvent.MemberEvent.class));
     cluster
         .subscriptions()
         .tell(Subscribe.create(context.getSelf().narrow(), ClusterEvent.ReachabilityEvent.class));

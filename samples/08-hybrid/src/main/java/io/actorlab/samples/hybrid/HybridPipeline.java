@@ -35,7 +35,8 @@ public final class HybridPipeline {
   private HybridPipeline() {}
 
   /** The pools of one way of running the pipeline. */
-  private record Plan(String name, String fetchMode, int fetchWorkers, String computeMode, int computeWorkers) {
+  private record Plan(
+      String name, String fetchMode, int fetchWorkers, String computeMode, int computeWorkers) {
 
     boolean onePool() {
       return fetchMode.equals(computeMode) && fetchWorkers == computeWorkers;
@@ -78,6 +79,8 @@ public final class HybridPipeline {
         "%d items: fetch (50 ms wait each), then count the primes below ~%d; median of %d; %d cores%n",
         tasks, size, repeat, Runtime.getRuntime().availableProcessors());
 
+    // Warm-up, not measured: the first pool of a JVM loads Pekko's classes.
+    ActorLab.mode("threads").workers(workers).start().close();
     Map<Plan, List<Timing>> timings = new LinkedHashMap<>();
     // The server and the inputs of the built-in hybrid workload: one job per item, with its URL.
     try (PreparedWorkload<HybridTask.Job, Long> items =
@@ -96,7 +99,7 @@ public final class HybridPipeline {
         "pipeline", "fetch on", "compute on", "start", "run", "total", "checksum");
     Long checksum = null;
     for (Plan plan : plans) {
-      Timing median = median(timings.get(plan));
+      Timing median = SampleSupport.median(timings.get(plan), Timing::totalNanos);
       if (checksum != null && median.checksum != checksum) {
         throw new IllegalStateException(plan.name + " computed " + median.checksum + ", not " + checksum);
       }
@@ -111,7 +114,8 @@ public final class HybridPipeline {
     }
     System.out.println();
     System.out.println("start: starting the pools (worker JVMs included); run: first fetch to last count;");
-    System.out.println("x N: threads, or worker JVMs for processes. Equal checksums: every way computed the same.");
+    System.out.println(
+        "x N: threads, or worker JVMs for processes. Equal checksums: every way computed the same.");
   }
 
   private static Timing run(Plan plan, List<HybridTask.Job> jobs, long timeoutSeconds) throws Exception {
@@ -126,7 +130,7 @@ public final class HybridPipeline {
         counts.add(
             fetch
                 .submit(new HttpTask(), new HttpTask.Request(job.url(), job.timeoutMillis()))
-                .thenCompose(digest -> compute.submit(new PrimesTask(), job.primesBelow() + Math.floorMod(digest, 1000L)))
+                .thenCompose(digest -> compute.submit(new PrimesTask(), computeInput(job, digest)))
                 .toCompletableFuture());
       }
       CompletableFuture.allOf(counts.toArray(CompletableFuture[]::new)).get(timeoutSeconds, TimeUnit.SECONDS);
@@ -136,11 +140,9 @@ public final class HybridPipeline {
     }
   }
 
-  /** The run with the median total (the upper one of an even count). */
-  private static Timing median(List<Timing> runs) {
-    List<Timing> sorted = new ArrayList<>(runs);
-    sorted.sort((a, b) -> Long.compare(a.totalNanos(), b.totalNanos()));
-    return sorted.get(sorted.size() / 2);
+  /** Stage 2's input: the job's bound plus a number taken from what stage 1 fetched. */
+  private static long computeInput(HybridTask.Job job, long digest) {
+    return job.primesBelow() + Math.floorMod(digest, 1000L);
   }
 
   private static String seconds(long nanos) {
