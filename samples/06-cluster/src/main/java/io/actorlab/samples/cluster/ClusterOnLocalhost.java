@@ -20,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.ClusterEvent;
 import org.slf4j.LoggerFactory;
@@ -29,10 +28,11 @@ import org.slf4j.LoggerFactory;
  * Sample 06: a cluster of three worker nodes on 127.0.0.1, started as {@code bin/actorlab node} would
  * start them by hand (through {@link NodeLauncher}, on free ports, node-1 the seed), and a {@code
  * processes} pool that attaches to them through {@code actorlab.cluster.seed-nodes}. A small observer
- * node in this JVM prints the membership events. While the tasks run, node-2 is stopped gracefully
- * (SIGTERM: it leaves the cluster) once a third of the results are in, and node-3 is killed (SIGKILL,
- * {@code kill -9}) at two thirds; node-1 carries on, and the checksum says no task was lost or counted
- * twice.
+ * node in this JVM prints the membership events. The tasks go in three batches: after the first,
+ * node-2 is stopped gracefully (SIGTERM: it leaves the cluster); after the second, node-3 is killed
+ * (SIGKILL, {@code kill -9}). One at a time: a leave cannot complete while a node is unreachable, and
+ * the Split Brain Resolver downs every node when membership keeps changing. node-1 carries on, and
+ * the checksum says no task was lost or counted twice.
  *
  * <p>Run: {@code samples/run 06 [tasks=24] [size=300000] [timeout-s=300]}
  */
@@ -106,7 +106,11 @@ public final class ClusterOnLocalhost {
     timeline.print("done: every node this sample started has stopped");
   }
 
-  /** The tasks on a pool attached to the three nodes; stops node-2 and kills node-3 on the way. */
+  /**
+   * The tasks on a pool attached to the three nodes, in three batches: after the first, node-2 leaves
+   * gracefully (and the next batch waits until it has gone); after the second, node-3 is killed just
+   * before the last batch is sent, so its worker, not yet known to be dead, takes a task with it.
+   */
   private static long run(
       int tasks,
       long size,
@@ -124,39 +128,45 @@ public final class ClusterOnLocalhost {
             .start()) {
       timeline.print("a worker on each of the 3 nodes has registered with the coordinator: running "
           + tasks + " tasks");
-      AtomicInteger done = new AtomicInteger();
       List<CompletableFuture<Long>> results = new ArrayList<>();
-      for (int i = 0; i < tasks; i++) {
-        results.add(
-            pool.submit(new PrimesTask(), size)
-                .whenComplete((count, error) -> arrived(done.incrementAndGet(), tasks, nodes, timeline))
-                .toCompletableFuture());
+      int third = tasks / 3;
+      submitAndAwait(pool, size, third, results, timeout, launcher);
+      timeline.print(third + "/" + tasks + " results in: stopping node-2 gracefully (SIGTERM, it leaves)");
+      Process leaving = nodes.get(1).process();
+      leaving.destroy();
+      if (!leaving.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+        throw new IllegalStateException("node-2 did not leave within timeout-s=" + timeout.toSeconds());
       }
-      try {
-        CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
-            .get(timeout.toSeconds(), TimeUnit.SECONDS);
-      } catch (TimeoutException e) {
-        throw new IllegalStateException(
-            "the tasks did not finish within timeout-s=" + timeout.toSeconds()
-                + "; the nodes' output is in " + launcher.logDir(), e);
-      }
+      submitAndAwait(pool, size, third, results, timeout, launcher);
+      timeline.print(
+          2 * third + "/" + tasks + " results in: killing node-3 (SIGKILL, as kill -9), then sending the"
+              + " rest");
+      nodes.get(2).process().destroyForcibly();
+      submitAndAwait(pool, size, tasks - 2 * third, results, timeout, launcher);
       timeline.print("all " + tasks + " results in");
-      long sum = 0;
-      for (CompletableFuture<Long> result : results) {
-        sum += result.join();
-      }
-      return sum;
+      return results.stream().mapToLong(CompletableFuture::join).sum();
     }
   }
 
-  /** A third of the way: node-2 leaves gracefully. Two thirds: node-3 is killed. */
-  private static void arrived(int done, int tasks, List<NodeLauncher.Node> nodes, Timeline timeline) {
-    if (done == tasks / 3) {
-      timeline.print(done + "/" + tasks + " results in: stopping node-2 gracefully (SIGTERM, it leaves)");
-      nodes.get(1).process().toHandle().destroy();
-    } else if (done == 2 * tasks / 3) {
-      timeline.print(done + "/" + tasks + " results in: killing node-3 (SIGKILL, as kill -9)");
-      nodes.get(2).process().toHandle().destroyForcibly();
+  /** Submits {@code count} more tasks and waits for every result so far. */
+  private static void submitAndAwait(
+      WorkerPool pool,
+      long size,
+      int count,
+      List<CompletableFuture<Long>> results,
+      Duration timeout,
+      NodeLauncher launcher)
+      throws Exception {
+    for (int i = 0; i < count; i++) {
+      results.add(pool.submit(new PrimesTask(), size).toCompletableFuture());
+    }
+    try {
+      CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
+          .get(timeout.toSeconds(), TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(
+          "the tasks did not finish within timeout-s=" + timeout.toSeconds()
+              + "; the nodes' output is in " + launcher.logDir(), e);
     }
   }
 
