@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.actorlab.cluster.Descendants;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,9 +17,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Runs every sample's main on small sizes and checks that it prints what its README promises, so no
@@ -37,9 +41,18 @@ class SamplesSmokeTest {
           "03-io-bound", "io.actorlab.samples.iobound.IoBound",
           "04-shared-state", "io.actorlab.samples.sharedstate.SharedState",
           "05-boundary-cost", "io.actorlab.samples.boundarycost.BoundaryCost",
+          "06-cluster", "io.actorlab.samples.cluster.ClusterOnLocalhost",
+          "07-fault-isolation", "io.actorlab.samples.faultisolation.FaultIsolation",
+          "08-hybrid", "io.actorlab.samples.hybrid.HybridPipeline",
           "09-your-own-task", "io.actorlab.samples.yourowntask.YourOwnTask");
 
   private static final boolean VIRTUAL_THREADS = Runtime.version().feature() >= 21;
+
+  /** Samples that run processes modes start worker JVMs (06 and 07 more): none may outlive a test. */
+  @AfterEach
+  void noProcessLeft() {
+    Descendants.assertNoneLeft();
+  }
 
   @Test
   void everySampleIsBuiltSmokeTestedAndDocumented() throws IOException {
@@ -120,9 +133,12 @@ class SamplesSmokeTest {
             "workers=2,6",
             "fan-out-tasks=200",
             "fan-out-wait-ms=50",
-            "fan-out-workers=200");
+            "fan-out-workers=200",
+            "process-workers=2");
     List<String> rows = lines(out, "^(sleep|http) .*");
-    assertEquals((VIRTUAL_THREADS ? 3 : 2) * 2 * 2, rows.size(), out);
+    // In-JVM modes with 2 and 6 workers, for each workload; processes with 2 worker JVMs only.
+    assertEquals(((VIRTUAL_THREADS ? 3 : 2) * 2 + 1) * 2, rows.size(), out);
+    assertEquals(2, lines(out, "^(sleep|http) +processes +2 .*").size(), out);
     for (String row : rows) {
       String[] cells = row.trim().split("\\s+");
       // workload mode workers start ms wall ms ideal ms checksum
@@ -146,8 +162,8 @@ class SamplesSmokeTest {
   @Test
   void sharedStateReportsLostUpdatesTruthfully() throws Exception {
     String out = run("04-shared-state", "tasks=2", "increments=5000", "actor-increments=5000");
-    List<String> rows = lines(out, "^(sequential|gil|threads|serialize-local) .*");
-    assertEquals(16, rows.size(), out);
+    List<String> rows = lines(out, "^(sequential|gil|threads|serialize-local|processes) .*");
+    assertEquals(20, rows.size(), out);
     for (String row : rows) {
       String[] cells = row.trim().split("\\s+");
       long expected = Long.parseLong(cells[2]);
@@ -155,7 +171,9 @@ class SamplesSmokeTest {
       long lost = Long.parseLong(cells[4]);
       assertEquals(10_000, expected, row);
       assertEquals(expected - actual, lost, row);
-      if (!cells[1].equals("unsynchronized")) {
+      if (cells[0].equals("processes") && !cells[1].equals("actor")) {
+        assertEquals(0, actual, "a JVM-wide counter counts in the worker JVMs, not here: " + row);
+      } else if (!cells[1].equals("unsynchronized")) {
         assertEquals(0, lost, "a synchronized counter lost updates: " + row);
       }
     }
@@ -197,6 +215,55 @@ class SamplesSmokeTest {
                 + " actorlab.serialization.register"),
         out);
     assertTrue(out.contains("a lambda or method reference cannot be a task"), out);
+  }
+
+  @Test
+  @Timeout(value = 10, unit = TimeUnit.MINUTES)
+  void clusterCarriesOnAfterAStopAndAKill() throws Exception {
+    String out = run("06-cluster", "tasks=6", "size=20000");
+    for (String node : List.of("node-1", "node-2", "node-3")) {
+      assertTrue(out.matches("(?s).*\\] MemberUp +" + node + " .*"), node + " came up:\n" + out);
+    }
+    // The graceful stop: node-2 leaves and is removed; the kill: node-3 becomes unreachable first.
+    assertTrue(out.matches("(?s).*stopping node-2 gracefully.*MemberRemoved +node-2 .*"), out);
+    assertTrue(
+        out.matches("(?s).*killing node-3.*UnreachableMember +node-3 .*MemberRemoved +node-3 .*"), out);
+    assertTrue(out.contains("node-3 (pid "), out);
+    assertTrue(out.contains("all 6 results in"), out);
+    assertTrue(out.contains("checksum 13572 = 6 x primes below 20000: no task lost"), out);
+  }
+
+  @Test
+  @Timeout(value = 10, unit = TimeUnit.MINUTES)
+  void faultIsolationLosesTheThreadsJvmButOnlyThePoisonedTaskInProcesses() throws Exception {
+    String out =
+        run(
+            "07-fault-isolation",
+            "tasks=6",
+            "size=20000",
+            "poison=oom",
+            "poison-at=2",
+            "max-deliveries=2");
+    // mode tasks results lost failed JVMs wall s  what happened
+    String[] threads = line(out, "threads ").trim().split("\\s+");
+    assertEquals("6", threads[1], out);
+    assertTrue(Integer.parseInt(threads[3]) >= 1, "the poison took results down with the JVM: " + out);
+    assertEquals(6, Integer.parseInt(threads[2]) + Integer.parseInt(threads[3]), out);
+    assertTrue(line(out, "threads ").contains("the JVM died with exit code 3"), out);
+    String[] processes = line(out, "processes ").trim().split("\\s+");
+    assertEquals(List.of("6", "5", "0", "1"), List.of(processes).subList(1, 5), out);
+    assertTrue(Integer.parseInt(processes[5]) >= 3, "at least one replacement JVM: " + out);
+    assertTrue(line(out, "processes ").contains("task 2 FAILED (io.actorlab.WorkerLost)"), out);
+  }
+
+  @Test
+  @Timeout(value = 10, unit = TimeUnit.MINUTES)
+  void hybridPipelineComputesTheSameInEveryPlan() throws Exception {
+    String out = run("08-hybrid", "tasks=6", "size=20000", "repeat=1", "fetch-workers=4");
+    List<String> rows = lines(out, "^(all threads|all processes|threads fetch, processes compute) .*");
+    assertEquals(3, rows.size(), out);
+    assertEquals(1, rows.stream().map(SamplesSmokeTest::last).distinct().count(), out);
+    assertTrue(line(out, "all processes").contains("(the same pool)"), out);
   }
 
   // ---------------------------------------------------------------------------------------------

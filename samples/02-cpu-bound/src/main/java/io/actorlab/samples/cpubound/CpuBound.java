@@ -75,10 +75,10 @@ public final class CpuBound {
           cells.computeIfAbsent(mode, m -> new ArrayList<>()).add(run(mode, workers, size, tasks));
         }
       }
-      Cell baseline = median(cells.get("sequential"));
+      Cell baseline = SampleSupport.median(cells.get("sequential"), Cell::totalNanos);
       String label = String.valueOf(size);
       for (String mode : modes) {
-        Cell cell = median(cells.get(mode));
+        Cell cell = SampleSupport.median(cells.get(mode), Cell::totalNanos);
         if (cell.checksum != baseline.checksum) {
           throw new IllegalStateException(
               mode + " counted " + cell.checksum + " primes, sequential " + baseline.checksum);
@@ -127,12 +127,6 @@ public final class CpuBound {
   }
 
 
-  /** The cell with the median total (the upper one of an even count). */
-  private static Cell median(List<Cell> cells) {
-    List<Cell> sorted = new ArrayList<>(cells);
-    sorted.sort((a, b) -> Long.compare(a.totalNanos(), b.totalNanos()));
-    return sorted.get(sorted.size() / 2);
-  }
 
   private static String millis(long nanos) {
     double ms = nanos / 1e6;

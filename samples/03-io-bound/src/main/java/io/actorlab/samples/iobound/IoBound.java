@@ -23,18 +23,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sample 03: work that waits. Blocking calls ({@code sleep}, and {@code http}: real GETs to a slow
- * server on 127.0.0.1) under {@code thread-pool}, {@code threads} and {@code virtual}, then thousands of
- * waits at once.
+ * server on 127.0.0.1) under {@code thread-pool}, {@code threads}, {@code virtual} and {@code
+ * processes}, then thousands of waits at once.
  *
  * <p>Part 1: with {@code workers} workers, at most that many waits overlap, whatever the mode: the wall
- * time is about ceil(tasks / workers) x wait. Part 2: one worker per task, thousands of them. On
+ * time is about ceil(tasks / workers) x wait. A mode that starts worker JVMs runs with {@code
+ * process-workers} of them only (a JVM per waiting task would be absurd), and its start-up dwarfs the
+ * waits. Part 2: one worker per task, thousands of them. On
  * {@code thread-pool} each worker is a platform thread (an OS thread with its own stack); on
  * {@code virtual} (JDK 21+) a waiting worker parks its virtual thread and frees its carrier, so a
  * handful of platform threads serve them all. Every run goes through {@link WorkloadRun}, the code that
  * measures {@code bin/actorlab run}.
  *
  * <p>Run: {@code samples/run 03 [modes=thread-pool,threads,virtual] [tasks=20] [wait-ms=100]
- * [workers=2,20] [fan-out-modes=virtual,thread-pool] [fan-out-tasks=2000] [fan-out-wait-ms=200]
+ * [workers=2,20] [process-workers=2] [fan-out-modes=virtual,thread-pool] [fan-out-tasks=2000] [fan-out-wait-ms=200]
  * [fan-out-workers=2000]}; {@code JAVA_HOME=/path/to/jdk21 samples/run 03} for virtual threads.
  */
 public final class IoBound {
@@ -50,10 +52,11 @@ public final class IoBound {
         SampleSupport.options(
             args,
             Map.of(
-                "modes", "thread-pool,threads,virtual",
+                "modes", "thread-pool,threads,virtual,processes",
                 "tasks", "20",
                 "wait-ms", "100",
                 "workers", "2,20",
+                "process-workers", "2",
                 "fan-out-modes", "virtual,thread-pool",
                 "fan-out-tasks", "2000",
                 "fan-out-wait-ms", "200",
@@ -67,6 +70,7 @@ public final class IoBound {
     long wait = Long.parseLong(options.get("wait-ms"));
     int[] workerCounts =
         Arrays.stream(options.get("workers").split(",")).mapToInt(Integer::parseInt).toArray();
+    int processWorkers = Integer.parseInt(options.get("process-workers"));
     List<String> modes = available(options.get("modes").split(","));
     // Warm-up, not reported: the first pool of a JVM loads Pekko's classes and the first GET starts
     // the HTTP client; neither is what this sample is about.
@@ -81,7 +85,7 @@ public final class IoBound {
         "workload", "mode", "workers", "start-up", "wall", "ideal wall", "checksum");
     for (String workload : List.of("sleep", "http")) {
       for (String mode : modes) {
-        for (int workers : workerCounts) {
+        for (int workers : spawnsJvms(mode) ? new int[] {processWorkers} : workerCounts) {
           Measured run = measure(mode, workers, workload, tasks, wait);
           long ideal = (tasks + workers - 1) / workers * wait;
           System.out.printf(
@@ -159,6 +163,11 @@ public final class IoBound {
       sampler.interrupt();
       sampler.join();
     }
+  }
+
+  /** True for a mode whose workers are JVMs of their own ({@code processes}, {@code hybrid}). */
+  private static boolean spawnsJvms(String mode) {
+    return ActorLab.mode(mode).config().getString("actorlab.mode.runner").equals("processes");
   }
 
   /** The requested modes this installation can run; a line for each one it cannot. */

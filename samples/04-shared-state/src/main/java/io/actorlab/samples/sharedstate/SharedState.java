@@ -27,10 +27,15 @@ import org.slf4j.LoggerFactory;
  *       handles one message at a time, so there is no lock and nothing is lost, in one JVM or many.
  * </ul>
  *
+ * <p>Under {@code processes} the tasks run in worker JVMs. An {@code AtomicLong} or a lock lives in one
+ * JVM's memory: each worker counts in its own, and the counter this JVM reads never moves, so every
+ * increment shows as lost. Only the actor's counter is shared, through messages (Python's {@code
+ * Manager}, where {@code Value} would need shared memory).
+ *
  * <p>The workload prepares the inputs and sums up the result (expected, actual, lost); the tasks run
  * through a {@link WorkerPool}, as your own tasks would.
  *
- * <p>Run: {@code samples/run 04 [modes=sequential,gil,threads,serialize-local]
+ * <p>Run: {@code samples/run 04 [modes=sequential,gil,threads,serialize-local,processes]
  * [variants=unsynchronized,atomic,lock,actor] [tasks=4] [increments=2000000] [actor-increments=100000]
  * [workers=2]}
  *
@@ -48,7 +53,7 @@ public final class SharedState {
         SampleSupport.options(
             args,
             Map.of(
-                "modes", "sequential,gil,threads,serialize-local",
+                "modes", "sequential,gil,threads,serialize-local,processes",
                 "variants", "unsynchronized,atomic,lock,actor",
                 "tasks", "4",
                 "increments", "2000000",
@@ -93,6 +98,11 @@ public final class SharedState {
     System.out.println(
         "lost = expected - actual. time: from the first submit until the counter's final value is read"
             + " (pool start-up not included);\nns/inc: that time over the number of increments.");
+    if (modes.contains("processes")) {
+      System.out.println(
+          "processes: unsynchronized, atomic and lock count in each worker JVM's own memory, so the"
+              + " counter read here never moves;\nonly the actor's counter is shared across processes.");
+    }
   }
 
   /** The summary of one run and the time from the first task to the counter's final value. */

@@ -5,7 +5,9 @@ import io.actorlab.mode.ModeCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /** What every lesson needs around its point: reading its key=value arguments, choosing its modes. */
 public final class SampleSupport {
@@ -45,5 +47,12 @@ public final class SampleSupport {
       modes.add(mode);
     }
     return modes;
+  }
+
+  /** The run with the median {@code key} of {@code runs} (the upper one of an even count). */
+  public static <T> T median(List<T> runs, ToLongFunction<T> key) {
+    List<T> sorted = new ArrayList<>(runs);
+    sorted.sort(Comparator.comparingLong(key));
+    return sorted.get(sorted.size() / 2);
   }
 }
