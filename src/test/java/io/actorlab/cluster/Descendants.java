@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Checks that a test left no process of its own running, and kills any it finds. */
-final class Descendants {
+public final class Descendants {
 
   private Descendants() {}
 
   /** Fails, after killing them, when processes started by this JVM are still alive a moment later. */
-  static void assertNoneLeft() {
+  public static void assertNoneLeft() {
     long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
     List<ProcessHandle> alive = alive();
     while (!alive.isEmpty() && System.nanoTime() < deadline) {
