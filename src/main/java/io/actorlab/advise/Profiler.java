@@ -112,6 +112,7 @@ public final class Profiler {
         full.tasks(),
         sample.tasks(),
         ProcessMetrics.availableCores(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.version().feature(),
         taskNanos,
         cpuFraction,
