@@ -15,9 +15,10 @@ import java.util.List;
  * @param loadAverage the system load average over the last minute as the sample ended (runnable
  *     threads of every program, the sample's own included), or negative when the OS gives none
  * @param javaFeature this JVM's feature release
- * @param taskNanos wall time of one task on its own (the sequential sample's wall / its tasks)
- * @param cpuFraction CPU time over wall time of the sequential sample: 1.0 = the task computes all
- *     the time, near 0 = it waits
+ * @param taskNanos time of one task on its own: the sequential sample's wall, less the time its thread
+ *     waited for a core while other programs ran (Linux), over its tasks
+ * @param cpuFraction CPU time over that time: 1.0 = the task computes all the time, near 0 = it
+ *     waits
  * @param checksum the sequential sample's checksum, which every mode's sample must match
  * @param modes what each mode's sample, on one worker, measured
  */

@@ -69,23 +69,31 @@ public final class Profiler {
         new WorkloadSpec(Math.max(1, Math.min(sampleTasks, full.tasks())), full.size(), full.variant());
     run(BASELINE, workload, sample); // warm-up, thrown away
     // Sequential runs every task on this thread, so this thread's CPU time is the tasks' own: the
-    // process's would add the JIT, the GC and whatever earlier pools left running.
+    // process's would add the JIT, the GC and whatever earlier pools left running. Likewise the time
+    // this thread waited for a core while other programs ran: on a busy machine it would make a
+    // CPU-bound task look like one that waits (and more workers than cores look useful), so the task's
+    // own time leaves it out, as a machine to itself would.
     RunReport sequential = null;
+    double ownNanos = 0;
     double cpuFraction = 1.0; // when thread CPU time cannot be measured: assume a CPU-bound task
     for (int i = 0; i < SEQUENTIAL_RUNS; i++) {
       long cpuBefore = threadCpuNanos();
+      long queuedBefore = ProcessMetrics.threadRunQueueNanos();
       RunReport report = run(BASELINE, workload, sample);
       long cpu = threadCpuNanos() - cpuBefore;
-      if (sequential == null || report.wallNanos() < sequential.wallNanos()) {
+      long queued = queuedBefore < 0 ? 0 : ProcessMetrics.threadRunQueueNanos() - queuedBefore;
+      double own = Math.max(1, Math.max(report.wallNanos() - queued, cpuBefore < 0 ? 0 : cpu));
+      if (sequential == null || own < ownNanos) {
         sequential = report;
-        if (cpuBefore >= 0 && report.wallNanos() > 0) {
-          cpuFraction = Math.min(1.0, (double) cpu / report.wallNanos());
+        ownNanos = own;
+        if (cpuBefore >= 0 && own > 0) {
+          cpuFraction = Math.min(1.0, cpu / own);
         }
       }
     }
     listener.sampled(BASELINE, sequential);
     double tasks = sample.tasks();
-    double taskNanos = sequential.wallNanos() / tasks;
+    double taskNanos = ownNanos / tasks;
 
     List<Profile.ModeSample> samples = new ArrayList<>();
     samples.add(sample(BASELINE, sequential, sequential, tasks, true, false));
