@@ -130,6 +130,7 @@ public final class AdviceReport {
     ObjectNode sample = root.putObject("profile");
     sample.put("sample_tasks", profile.sampleTasks());
     sample.put("cores", profile.cores());
+    sample.put("load_average", Units.fixed(profile.loadAverage(), 2));
     sample.put("task_ms", millis(profile.taskNanos()));
     sample.put("cpu_fraction", Units.fixed(profile.cpuFraction(), 3));
     sample.put("checksum", profile.checksum());

@@ -146,6 +146,17 @@ public final class Advisor {
                     + profile.cores()
                     + " cores, and only where threads compute at once"
                 : ", so waits can overlap on more workers than cores"));
+    if (profile.machineBusy()) {
+      reasons.add(
+          String.format(
+              Locale.ROOT,
+              "the machine is busy: load average %.1f on %d cores as the sample ended, so other"
+                  + " programs compete for the cores; the predictions assume the cores are free, and"
+                  + " measured speed-ups of parallel modes will fall short of them (advise again on a"
+                  + " quiet machine)",
+              profile.loadAverage(),
+              profile.cores()));
+    }
     profile.modes().stream()
         .filter(Profile.ModeSample::gil)
         .findFirst()

@@ -12,10 +12,13 @@ import java.util.List;
  * @param tasks tasks of the full run the advice is for
  * @param sampleTasks tasks in each sample run
  * @param cores cores of this machine
+ * @param loadAverage the system load average over the last minute as the sample ended (runnable
+ *     threads of every program, the sample's own included), or negative when the OS gives none
  * @param javaFeature this JVM's feature release
- * @param taskNanos wall time of one task on its own (the sequential sample's wall / its tasks)
- * @param cpuFraction CPU time over wall time of the sequential sample: 1.0 = the task computes all
- *     the time, near 0 = it waits
+ * @param taskNanos time of one task on its own: the sequential sample's wall, less the time its thread
+ *     waited for a core while other programs ran (Linux), over its tasks
+ * @param cpuFraction CPU time over that time: 1.0 = the task computes all the time, near 0 = it
+ *     waits
  * @param checksum the sequential sample's checksum, which every mode's sample must match
  * @param modes what each mode's sample, on one worker, measured
  */
@@ -26,6 +29,7 @@ public record Profile(
     int tasks,
     int sampleTasks,
     int cores,
+    double loadAverage,
     int javaFeature,
     double taskNanos,
     double cpuFraction,
@@ -73,6 +77,14 @@ public record Profile(
   /** The sample of this mode, if it ran. */
   public java.util.Optional<ModeSample> mode(String name) {
     return modes.stream().filter(sample -> sample.mode().equals(name)).findFirst();
+  }
+
+  /**
+   * True when other programs were competing for the cores as the sample ended: a load average above
+   * the cores plus the one thread the sample itself keeps busy.
+   */
+  public boolean machineBusy() {
+    return loadAverage > cores + 1;
   }
 
   /** Total work of the full run on one thread: tasks x task time. */

@@ -69,23 +69,24 @@ public final class Profiler {
         new WorkloadSpec(Math.max(1, Math.min(sampleTasks, full.tasks())), full.size(), full.variant());
     run(BASELINE, workload, sample); // warm-up, thrown away
     // Sequential runs every task on this thread, so this thread's CPU time is the tasks' own: the
-    // process's would add the JIT, the GC and whatever earlier pools left running.
+    // process's would add the JIT, the GC and whatever earlier pools left running. Likewise the time
+    // this thread waited for a core while other programs ran: on a busy machine it would make a
+    // CPU-bound task look like one that waits (and more workers than cores look useful), so the task's
+    // own time leaves it out, as a machine to itself would.
     RunReport sequential = null;
-    double cpuFraction = 1.0; // when thread CPU time cannot be measured: assume a CPU-bound task
+    CallerClock best = null;
     for (int i = 0; i < SEQUENTIAL_RUNS; i++) {
-      long cpuBefore = threadCpuNanos();
-      RunReport report = run(BASELINE, workload, sample);
-      long cpu = threadCpuNanos() - cpuBefore;
-      if (sequential == null || report.wallNanos() < sequential.wallNanos()) {
+      CallerClock clock = new CallerClock();
+      RunReport report = WorkloadRun.run(labs.apply(BASELINE).workers(1), workload, sample, clock);
+      if (best == null || clock.ownNanos(report) < best.ownNanos(sequential)) {
         sequential = report;
-        if (cpuBefore >= 0 && report.wallNanos() > 0) {
-          cpuFraction = Math.min(1.0, (double) cpu / report.wallNanos());
-        }
+        best = clock;
       }
     }
+    double cpuFraction = best.cpuFraction(sequential);
     listener.sampled(BASELINE, sequential);
     double tasks = sample.tasks();
-    double taskNanos = sequential.wallNanos() / tasks;
+    double taskNanos = best.ownNanos(sequential) / tasks;
 
     List<Profile.ModeSample> samples = new ArrayList<>();
     samples.add(sample(BASELINE, sequential, sequential, tasks, true, false));
@@ -112,11 +113,72 @@ public final class Profiler {
         full.tasks(),
         sample.tasks(),
         ProcessMetrics.availableCores(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.version().feature(),
         taskNanos,
         cpuFraction,
         sequential.checksum(),
         samples);
+  }
+
+  /**
+   * Reads, as each task of a sequential run ends on this thread, the time, this thread's CPU time and
+   * how long it has waited for a core. Between the first task's end and the last one's, the thread
+   * does nothing but run tasks, so the differences are the tasks' own, without what preparing,
+   * starting and closing the run took.
+   */
+  private static final class CallerClock implements RunListener {
+    private long firstNanos;
+    private long firstCpu;
+    private long firstQueued;
+    private long lastNanos;
+    private long lastCpu;
+    private long lastQueued;
+    private long ended;
+
+    @Override
+    public void completed(long completed) {
+      long now = System.nanoTime();
+      long cpu = threadCpuNanos();
+      long queued = ProcessMetrics.threadRunQueueNanos();
+      if (ended == 0) {
+        firstNanos = now;
+        firstCpu = cpu;
+        firstQueued = queued;
+      }
+      lastNanos = now;
+      lastCpu = cpu;
+      lastQueued = queued;
+      ended++;
+    }
+
+    /** True when tasks after the first were timed and the thread's CPU time is measured. */
+    private boolean timed() {
+      return ended >= 2 && firstCpu >= 0 && lastNanos > firstNanos;
+    }
+
+    /**
+     * The time the run's tasks took on their own: the wall time, less the share of it this thread
+     * spent waiting for a core while the tasks after the first ran; the plain wall time when that is
+     * not measured.
+     */
+    double ownNanos(RunReport report) {
+      if (!timed() || firstQueued < 0) {
+        return report.wallNanos();
+      }
+      double span = lastNanos - firstNanos;
+      double own = Math.max(lastCpu - firstCpu, span - (lastQueued - firstQueued));
+      return Math.max(1, own / span * report.wallNanos());
+    }
+
+    /** CPU time over own time of the tasks after the first; 1.0 (CPU-bound) when not measured. */
+    double cpuFraction(RunReport report) {
+      if (!timed()) {
+        return 1.0;
+      }
+      double ownSpan = ownNanos(report) / report.wallNanos() * (lastNanos - firstNanos);
+      return Math.min(1.0, (lastCpu - firstCpu) / ownSpan);
+    }
   }
 
   /** CPU time of this thread so far, or -1 when the JVM does not measure it. */

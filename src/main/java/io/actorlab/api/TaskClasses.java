@@ -7,7 +7,7 @@ import java.lang.reflect.Modifier;
  * Checks at submit that a task can be named and re-created by a worker, as Python checks that a function
  * can be pickled by reference, and gives its class name.
  */
-final class TaskClasses {
+public final class TaskClasses {
 
   private TaskClasses() {}
 
@@ -16,7 +16,17 @@ final class TaskClasses {
     if (task == null) {
       throw new IllegalArgumentException("task is null");
     }
-    Class<?> type = task.getClass();
+    check(task.getClass());
+    return task.getClass().getName();
+  }
+
+  /**
+   * Refuses a class workers could not create a task from: a lambda, an anonymous, local or inner class,
+   * a class that is not public, or one without a public no-argument constructor.
+   *
+   * @throws IllegalArgumentException naming the class, what is wrong and the fix
+   */
+  public static void check(Class<?> type) {
     String fix =
         " Workers create their own instance of a task from its class name, so make it a top-level"
             + " (or static nested) public class with a public no-argument constructor.";
@@ -43,6 +53,5 @@ final class TaskClasses {
       throw new IllegalArgumentException(
           "task class " + type.getName() + " has no public no-argument constructor." + fix, e);
     }
-    return type.getName();
   }
 }

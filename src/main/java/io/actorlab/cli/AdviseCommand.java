@@ -94,7 +94,13 @@ final class AdviseCommand implements Callable<Integer>, Main.Verbosity {
 
   @Override
   public Integer call() throws Exception {
-    Workload chosen = workload.workload();
+    try (UserClasses classes = config.userClasses()) {
+      return call(classes);
+    }
+  }
+
+  private int call(UserClasses classes) throws Exception {
+    Workload chosen = workload.workload(classes);
     WorkloadSpec workloadSpec = workload.spec(chosen);
     workload.positive("--sample", sample, 1);
     CompareSettings settings = CompareSettings.create(config.withoutMode());
@@ -136,7 +142,7 @@ final class AdviseCommand implements Callable<Integer>, Main.Verbosity {
               cells,
               io.actorlab.compare.ChildJvmRunner.ISOLATION);
       List<String> base =
-          CompareCommand.childArguments(workload.workload, workloadSpec, config, output.verbose);
+          CompareCommand.childArguments(workload, workloadSpec, config, output.verbose);
       Comparison comparison = CompareCommand.run(setup, List.of(), base, settings, output, spec);
       folder = CompareCommand.reportFolder(report, settings, comparison);
       ComparisonFiles.write(comparison, folder);

@@ -111,7 +111,15 @@ final class CompareCommand implements Callable<Integer>, Main.Verbosity {
 
   @Override
   public Integer call() throws Exception {
-    Workload chosen = workload.workload();
+    // Loaded here too: the task is prepared in this JVM to check it and its inputs before any child
+    // starts, and to see whether it blocks.
+    try (UserClasses classes = config.userClasses()) {
+      return call(classes);
+    }
+  }
+
+  private int call(UserClasses classes) throws Exception {
+    Workload chosen = workload.workload(classes);
     WorkloadSpec workloadSpec = workload.spec(chosen);
     workers.forEach(count -> workload.positive("--workers", count, 1));
     CompareSettings settings = CompareSettings.create(config.withoutMode());
@@ -140,7 +148,7 @@ final class CompareCommand implements Callable<Integer>, Main.Verbosity {
             rounds,
             plan.cells(),
             ChildJvmRunner.ISOLATION);
-    List<String> base = childArguments(workload.workload, workloadSpec, config, output.verbose);
+    List<String> base = childArguments(workload, workloadSpec, config, output.verbose);
     Comparison comparison = run(setup, plan.skipped(), base, settings, output, spec);
     Path folder = reportFolder(report, settings, comparison);
     List<Path> files = ComparisonFiles.write(comparison, folder);
@@ -221,23 +229,14 @@ final class CompareCommand implements Callable<Integer>, Main.Verbosity {
 
   /**
    * The child's arguments that are the same for every cell: workload (as the user named it: a
-   * built-in or a class name), configuration, logging.
+   * built-in, a class name or a task), configuration and the user's class path, logging.
    */
   static List<String> childArguments(
-      String workloadName, WorkloadSpec workloadSpec, ConfigOptions config, boolean verbose) {
+      WorkloadOptions workload, WorkloadSpec workloadSpec, ConfigOptions config, boolean verbose) {
     List<String> args = new ArrayList<>();
     args.add("run");
     args.add("--serve");
-    args.add("--workload");
-    args.add(workloadName);
-    args.add("--tasks");
-    args.add(Integer.toString(workloadSpec.tasks()));
-    args.add("--size");
-    args.add(Long.toString(workloadSpec.size()));
-    if (workloadSpec.variant() != null) {
-      args.add("--variant");
-      args.add(workloadSpec.variant());
-    }
+    args.addAll(workload.asArguments(workloadSpec));
     args.addAll(config.asArguments());
     if (verbose) {
       args.add("--verbose");

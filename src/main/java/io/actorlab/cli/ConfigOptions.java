@@ -5,11 +5,13 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.Config;
 import io.actorlab.api.ActorLab;
 import io.actorlab.mode.ConfigLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -31,11 +33,73 @@ final class ConfigOptions {
       })
   Map<String, String> overrides = new LinkedHashMap<>();
 
+  @Option(
+      names = "--jar",
+      paramLabel = "FILE",
+      description = {
+        "A jar with your classes (--task, classes in actorlab.serialization.register); may be"
+            + " repeated. Loaded in this JVM, and on the class path of compare's JVMs and of"
+            + " spawned worker JVMs."
+      })
+  List<Path> jars = new ArrayList<>();
+
+  @Option(
+      names = "--classpath",
+      paramLabel = "PATH",
+      split = "${sys:path.separator}",
+      splitSynopsisLabel = "${sys:path.separator}",
+      description = {
+        "Jars and class folders with your classes, separated by '${sys:path.separator}'; may be"
+            + " repeated. Used as --jar is."
+      })
+  List<Path> classPath = new ArrayList<>();
+
   @Mixin ConfDirOption dir;
+
+  /**
+   * The jars of --jar and the entries of --classpath, made absolute.
+   *
+   * @throws IllegalArgumentException naming an entry that does not exist
+   */
+  List<Path> userClassPath() {
+    List<Path> entries = new ArrayList<>();
+    for (Path jar : jars) {
+      if (Files.isDirectory(jar)) {
+        throw new IllegalArgumentException(
+            "--jar " + jar + " is a folder; give a class folder with --classpath " + jar);
+      }
+      entries.add(existing("--jar", jar));
+    }
+    for (Path entry : classPath) {
+      entries.add(existing("--classpath", entry));
+    }
+    return entries;
+  }
+
+  private static Path existing(String option, Path entry) {
+    if (!Files.exists(entry)) {
+      throw new IllegalArgumentException(
+          option + " " + entry + ": no such " + (option.equals("--jar") ? "file" : "file or folder")
+              + " (relative paths are from " + Path.of("").toAbsolutePath() + ")");
+    }
+    return entry.toAbsolutePath().normalize();
+  }
+
+  /** Loads the user's classes on this thread until closed; see {@link UserClasses}. */
+  UserClasses userClasses() {
+    return UserClasses.open(userClassPath());
+  }
 
   /** A pool configuration of this mode with every option applied. */
   ActorLab lab(String mode) {
     ActorLab lab = ActorLab.mode(dir.confDir(), mode);
+    List<Path> userClassPath = userClassPath();
+    if (!userClassPath.isEmpty()) {
+      // Worker JVMs are started with this JVM's class path; they need the user's classes too.
+      lab.set(
+          "actorlab.cluster.extra-class-path",
+          userClassPath.stream().map(Path::toString).collect(Collectors.toList()));
+    }
     files.forEach(lab::configFile);
     overrides.forEach((key, value) -> lab.set(key, valueOf(key, value)));
     return lab;
@@ -54,6 +118,7 @@ final class ConfigOptions {
       throw new IllegalArgumentException("-D " + key + ": not a HOCON value: " + e.getMessage(), e);
     }
   }
+
   /** The configuration without a mode file: settings that hold for every mode. */
   Config withoutMode() {
     ConfigLoader loader = new ConfigLoader(dir.confDir(), "");
@@ -72,6 +137,10 @@ final class ConfigOptions {
       args.add(file.toAbsolutePath().toString());
     });
     overrides.forEach((key, value) -> args.add("-D" + key + "=" + value));
+    userClassPath().forEach(entry -> {
+      args.add("--classpath");
+      args.add(entry.toString());
+    });
     return args;
   }
 

@@ -95,6 +95,13 @@ final class NodeCommand implements Callable<Integer>, Main.Verbosity {
 
   @Override
   public Integer call() throws Exception {
+    // The node's actor system loads task classes and Kryo registrations with --jar and --classpath.
+    try (UserClasses classes = config.userClasses()) {
+      return runNode();
+    }
+  }
+
+  private int runNode() {
     var lab = config.lab(mode);
     if (host != null) {
       lab.set("actorlab.cluster.host", host);

@@ -65,7 +65,13 @@ final class RunCommand implements Callable<Integer>, Main.Verbosity {
 
   @Override
   public Integer call() throws Exception {
-    Workload chosen = workload.workload();
+    try (UserClasses classes = config.userClasses()) {
+      return call(classes);
+    }
+  }
+
+  private int call(UserClasses classes) throws Exception {
+    Workload chosen = workload.workload(classes);
     WorkloadSpec workloadSpec = workload.spec(chosen);
     ActorLab lab = config.lab(mode);
     if (workers != null) {

@@ -24,6 +24,7 @@ import org.apache.pekko.cluster.Member;
  * @param workersPerNode worker actors in each worker JVM
  * @param replaceDeadWorkers whether a worker JVM that dies during a run is replaced
  * @param workerJvmOptions JVM options of each spawned worker
+ * @param extraClassPath jars and folders appended to each spawned worker's class path
  * @param logDir the folder for worker output, "" for a new one per run
  * @param joinTimeout how long a worker waits for the coordinator
  * @param leaveTimeout how long closing waits for workers to exit before killing them
@@ -36,6 +37,7 @@ public record ClusterSettings(
     int workersPerNode,
     boolean replaceDeadWorkers,
     List<String> workerJvmOptions,
+    List<String> extraClassPath,
     String logDir,
     Duration joinTimeout,
     Duration leaveTimeout,
@@ -141,6 +143,7 @@ public record ClusterSettings(
         perNode,
         cluster.getBoolean("replace-dead-workers"),
         cluster.getStringList("worker-jvm-options"),
+        cluster.getStringList("extra-class-path"),
         cluster.getString("log-dir"),
         positive(cluster, "join-timeout"),
         positive(cluster, "leave-timeout"),

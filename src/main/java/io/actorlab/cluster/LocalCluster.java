@@ -249,7 +249,8 @@ public final class LocalCluster {
     if (Files.isExecutable(SETSID)) {
       command.add(SETSID.toString()); // a session of its own: no hang-up when the terminal closes
     }
-    command.addAll(NodeLauncher.nodeCommand(plan.jvmOptions(), args));
+    command.addAll(
+        NodeLauncher.nodeCommand(plan.jvmOptions(), System.getProperty("java.class.path"), args));
     Path log = dir.resolve(name + ".log");
     try {
       Files.createDirectories(dir);

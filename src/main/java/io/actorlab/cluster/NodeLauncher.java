@@ -3,6 +3,7 @@ package io.actorlab.cluster;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,8 @@ import java.util.function.Consumer;
 
 /**
  * Starts worker JVMs and makes sure none outlives its run. Each worker runs with the same {@code java}
- * and class path as this JVM (so a user's task classes are there), writes its output to its own file in
+ * and class path as this JVM, plus the extra entries it is given (so a user's task classes are there,
+ * whether on this JVM's class path or loaded from {@code --jar}), writes its output to its own file in
  * the run's log folder, and reads its standard input until this JVM goes away, by whatever means, even
  * {@code kill -9}: then it exits by itself. {@link #close()} and a shutdown hook (Ctrl-C) stop every
  * worker still running, gently first, then by force.
@@ -57,21 +59,23 @@ public final class NodeLauncher implements AutoCloseable {
   }
 
   private final Path logDir;
+  private final String classPath;
   private final List<Node> nodes = new CopyOnWriteArrayList<>();
   private final Thread shutdownHook;
   private volatile boolean closing;
 
-  private NodeLauncher(Path logDir) {
+  private NodeLauncher(Path logDir, String classPath) {
     this.logDir = logDir;
+    this.classPath = classPath;
     this.shutdownHook = new Thread(this::killAll, "actorlab-kill-workers");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
   /**
    * A launcher whose workers log into {@code logDir}, or into a new folder under the temporary folder
-   * when it is empty.
+   * when it is empty, and have {@code extraClassPath} after this JVM's class path.
    */
-  public static NodeLauncher create(String logDir) {
+  public static NodeLauncher create(String logDir, List<String> extraClassPath) {
     String run =
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
             + "-"
@@ -85,7 +89,10 @@ public final class NodeLauncher implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the log folder " + dir, e);
     }
-    return new NodeLauncher(dir);
+    List<String> classPath = new ArrayList<>();
+    classPath.add(System.getProperty("java.class.path"));
+    classPath.addAll(extraClassPath);
+    return new NodeLauncher(dir, String.join(File.pathSeparator, classPath));
   }
 
   /** The folder with the workers' output. */
@@ -119,7 +126,7 @@ public final class NodeLauncher implements AutoCloseable {
    */
   public Node launch(
       String name, List<String> jvmOptions, List<String> args, Consumer<Node> onExit) {
-    List<String> command = nodeCommand(jvmOptions, args);
+    List<String> command = nodeCommand(jvmOptions, classPath, args);
     Path log = logDir.resolve(name + ".log");
     ProcessBuilder builder =
         new ProcessBuilder(command)
@@ -137,11 +144,12 @@ public final class NodeLauncher implements AutoCloseable {
   }
 
   /**
-   * The command line of a node JVM: this JVM's {@code java} and class path, {@code jvmOptions}, this
-   * JVM's {@code actorlab.*}, {@code pekko.*}, {@code logback.*} and {@code config.*} system properties,
-   * and the command line's entry point with {@code args} (a {@code node} command).
+   * The command line of a node JVM: this JVM's {@code java}, {@code jvmOptions}, this JVM's {@code
+   * actorlab.*}, {@code pekko.*}, {@code logback.*} and {@code config.*} system properties, {@code
+   * classPath}, and the command line's entry point with {@code args} (a {@code node} command).
    */
-  public static List<String> nodeCommand(List<String> jvmOptions, List<String> args) {
+  public static List<String> nodeCommand(
+      List<String> jvmOptions, String classPath, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
@@ -150,7 +158,7 @@ public final class NodeLauncher implements AutoCloseable {
         .sorted()
         .forEach(key -> command.add("-D" + key + "=" + System.getProperty(key)));
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath);
     command.add(NODE_MAIN);
     command.addAll(args);
     return command;

@@ -74,6 +74,23 @@ public final class ProcessMetrics {
     return pid <= 0 ? UNAVAILABLE : statusBytes(PROC.resolve(Long.toString(pid)), CURRENT_RSS);
   }
 
+  /**
+   * How long the calling thread has waited for a core so far (runnable, but another thread ran), in
+   * nanoseconds: the second field of Linux's {@code /proc/thread-self/schedstat}. -1 when it cannot be
+   * read (not Linux, or a kernel without scheduler statistics).
+   */
+  public static long threadRunQueueNanos() {
+    try {
+      String[] fields =
+          new String(Files.readAllBytes(PROC.resolve("thread-self").resolve("schedstat")), ISO_8859_1)
+              .trim()
+              .split("\\s+");
+      return fields.length < 2 ? UNAVAILABLE : Long.parseLong(fields[1]);
+    } catch (IOException | NumberFormatException e) {
+      return UNAVAILABLE;
+    }
+  }
+
   /** The cores this JVM may use (container and affinity limits included). */
   public static int availableCores() {
     return Runtime.getRuntime().availableProcessors();

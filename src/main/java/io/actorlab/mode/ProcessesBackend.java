@@ -73,7 +73,10 @@ final class ProcessesBackend extends CoordinatorBackend {
     ClusterSettings cluster = ClusterSettings.create(config);
     ClusterSettings.checkCanListen(cluster.host(), cluster.port(), "actorlab.cluster.port");
     LoggerFactory.getILoggerFactory();
-    NodeLauncher launcher = cluster.seedNodes().isEmpty() ? NodeLauncher.create(cluster.logDir()) : null;
+    NodeLauncher launcher =
+        cluster.seedNodes().isEmpty()
+            ? NodeLauncher.create(cluster.logDir(), cluster.extraClassPath())
+            : null;
     WorkerKiller killer = new WorkerKiller(launcher);
     ActorSystem<Coordinator.Command> system =
         ActorSystem.create(

@@ -50,4 +50,16 @@ final class Digest {
     }
     return digest;
   }
+
+  /** The digest of strings in list order: each one's length, then its characters. */
+  static long ofStrings(List<String> values) {
+    long digest = EMPTY;
+    for (String value : values) {
+      digest = add(digest, value.length());
+      for (int i = 0; i < value.length(); i++) {
+        digest = add(digest, value.charAt(i));
+      }
+    }
+    return digest;
+  }
 }

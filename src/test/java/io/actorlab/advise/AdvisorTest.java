@@ -26,7 +26,14 @@ class AdvisorTest {
   }
 
   private static Profile profile(int tasks, double taskMs, double cpu, Profile.ModeSample... modes) {
-    return new Profile("primes", "", 1000, tasks, 4, 2, 17, taskMs * MS, cpu, RIGHT, List.of(modes));
+    return loaded(0.5, tasks, taskMs, cpu, modes);
+  }
+
+  /** A profile taken while the system's load average was {@code load}. */
+  private static Profile loaded(
+      double load, int tasks, double taskMs, double cpu, Profile.ModeSample... modes) {
+    return new Profile(
+        "primes", "", 1000, tasks, 4, 2, load, 17, taskMs * MS, cpu, RIGHT, List.of(modes));
   }
 
   private static Advice.Prediction of(Advice advice, String mode) {
@@ -46,6 +53,19 @@ class AdvisorTest {
     assertTrue(advice.reasons().get(0).contains("100% of it on the CPU: CPU-bound"), advice.reasons().get(0));
     assertTrue(advice.reasons().stream().anyMatch(r -> r.startsWith("gil: one lock serializes")));
     assertTrue(advice.reasons().get(advice.reasons().size() - 1).startsWith("so: threads with 2 workers"));
+  }
+
+  @Test
+  void aBusyMachineIsSaidToMakeTheMeasurementFallShort() {
+    Profile.ModeSample[] modes = {sequential(), mode("threads", 0.1, 80)};
+
+    List<String> busy = Advisor.advise(loaded(20, 16, 100, 1.0, modes)).reasons();
+    List<String> quiet = Advisor.advise(loaded(2.5, 16, 100, 1.0, modes)).reasons();
+
+    assertTrue(
+        busy.stream().anyMatch(r -> r.startsWith("the machine is busy: load average 20.0 on 2 cores")),
+        busy::toString);
+    assertTrue(quiet.stream().noneMatch(r -> r.startsWith("the machine is busy")), quiet::toString);
   }
 
   @Test

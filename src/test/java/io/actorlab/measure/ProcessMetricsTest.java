@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -38,6 +39,35 @@ class ProcessMetricsTest {
   @Test
   void availableCoresIsPositive() {
     assertTrue(ProcessMetrics.availableCores() >= 1);
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void runQueueWaitGrowsWhileMoreThreadsThanCoresCompute() throws InterruptedException {
+    // More computing threads than cores: this one must wait for a core now and then.
+    int spinners = ProcessMetrics.availableCores() + 1;
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread[] threads = new Thread[spinners];
+    for (int i = 0; i < spinners; i++) {
+      threads[i] = new Thread(() -> {
+        while (!stop.get()) {
+          sink++;
+        }
+      });
+      threads[i].start();
+    }
+    long before = ProcessMetrics.threadRunQueueNanos();
+    try {
+      burnCpu();
+    } finally {
+      stop.set(true);
+      for (Thread thread : threads) {
+        thread.join(10_000);
+      }
+    }
+    long after = ProcessMetrics.threadRunQueueNanos();
+    assertTrue(before >= 0, "run-queue time is available: " + before);
+    assertTrue(after > before, "run-queue time went from " + before + " to " + after);
   }
 
   @Test
