@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.slf4j.LoggerFactory;
@@ -33,13 +34,17 @@ public final class WorkerNodes {
             cluster.joinTimeout(),
             coordinator,
             config.getInt("actorlab.tasks.max-tasks-per-worker"));
+    // Watch the parent from the start: on a busy machine the actor system takes a while to come up,
+    // and a parent that dies meanwhile must not leave this JVM behind.
+    CompletableFuture<ActorSystem<?>> started = new CompletableFuture<>();
+    if (exitWithParent) {
+      watchParent(started);
+    }
     LoggerFactory.getILoggerFactory();
     ActorSystem<WorkerNode.Command> system =
         ActorSystem.create(
             WorkerNode.create(plan), "actorlab", cluster.workerConfig(config, seeds, port));
-    if (exitWithParent) {
-      watchParent(system);
-    }
+    started.complete(system);
     return system;
   }
 
@@ -52,13 +57,13 @@ public final class WorkerNodes {
    * The launcher keeps a pipe to this JVM's standard input open and never writes to it; the pipe closes
    * when the launcher's JVM ends, however it ends, and then this node stops.
    */
-  private static void watchParent(ActorSystem<?> system) {
-    Thread watcher = new Thread(() -> stopWhenInputEnds(system), "actorlab-parent-watch");
+  private static void watchParent(CompletableFuture<ActorSystem<?>> started) {
+    Thread watcher = new Thread(() -> stopWhenInputEnds(started), "actorlab-parent-watch");
     watcher.setDaemon(true);
     watcher.start();
   }
 
-  private static void stopWhenInputEnds(ActorSystem<?> system) {
+  private static void stopWhenInputEnds(CompletableFuture<ActorSystem<?>> started) {
     InputStream in = System.in;
     byte[] ignored = new byte[256];
     try {
@@ -67,6 +72,11 @@ public final class WorkerNodes {
       }
     } catch (IOException e) {
       // A broken pipe means the same: the parent is gone.
+    }
+    ActorSystem<?> system = started.getNow(null);
+    if (system == null) {
+      System.err.println("the launching JVM has gone before this worker node started; exiting");
+      System.exit(1);
     }
     system.log().warn("the launching JVM has gone; this worker node stops");
     system.terminate();
