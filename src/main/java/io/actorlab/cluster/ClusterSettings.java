@@ -17,6 +17,8 @@ import java.util.List;
  * @param workersPerNode worker actors in each worker JVM
  * @param replaceDeadWorkers whether a worker JVM that dies during a run is replaced
  * @param workerJvmOptions JVM options of each spawned worker
+ * @param classDataSharing whether spawned workers share an AppCDS archive ({@link ClassDataSharing})
+ * @param classDataDir the folder of those archives, "" for one under java.io.tmpdir
  * @param logDir the folder for worker output, "" for a new one per run
  * @param joinTimeout how long a worker waits for the coordinator
  * @param leaveTimeout how long closing waits for workers to exit before killing them
@@ -29,6 +31,8 @@ public record ClusterSettings(
     int workersPerNode,
     boolean replaceDeadWorkers,
     List<String> workerJvmOptions,
+    boolean classDataSharing,
+    String classDataDir,
     String logDir,
     Duration joinTimeout,
     Duration leaveTimeout,
@@ -87,10 +91,17 @@ public record ClusterSettings(
         perNode,
         cluster.getBoolean("replace-dead-workers"),
         cluster.getStringList("worker-jvm-options"),
+        cluster.getBoolean("class-data-sharing"),
+        cluster.getString("class-data-dir"),
         cluster.getString("log-dir"),
         positive(cluster, "join-timeout"),
         positive(cluster, "leave-timeout"),
         pekko);
+  }
+
+  /** The class data sharing spawned workers start with. */
+  public ClassDataSharing classData() {
+    return classDataSharing ? ClassDataSharing.in(classDataDir) : ClassDataSharing.OFF;
   }
 
   /** The configuration of the coordinator's node: a cluster member on {@link #port}. */

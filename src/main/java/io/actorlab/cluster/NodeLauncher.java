@@ -14,6 +14,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -36,6 +38,12 @@ public final class NodeLauncher implements AutoCloseable {
 
   private static final int TAIL_LINES = 25;
 
+  /**
+   * How much longer {@link #stop} waits for a worker that writes the class data archive as it exits
+   * (a few seconds; more on a busy machine), so it is not killed halfway and the work lost.
+   */
+  private static final Duration ARCHIVE_GRACE = Duration.ofSeconds(30);
+
   /** A worker JVM the launcher started. */
   public record Node(String name, Process process, Path log) {
 
@@ -52,21 +60,24 @@ public final class NodeLauncher implements AutoCloseable {
   }
 
   private final Path logDir;
+  private final ClassDataSharing classData;
   private final List<Node> nodes = new CopyOnWriteArrayList<>();
+  private final Set<Node> archiving = ConcurrentHashMap.newKeySet();
   private final Thread shutdownHook;
   private volatile boolean closing;
 
-  private NodeLauncher(Path logDir) {
+  private NodeLauncher(Path logDir, ClassDataSharing classData) {
     this.logDir = logDir;
+    this.classData = classData;
     this.shutdownHook = new Thread(this::killAll, "actorlab-kill-workers");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
   /**
    * A launcher whose workers log into {@code logDir}, or into a new folder under the temporary folder
-   * when it is empty.
+   * when it is empty, and start with {@code classData}'s archive options.
    */
-  public static NodeLauncher create(String logDir) {
+  public static NodeLauncher create(String logDir, ClassDataSharing classData) {
     String run =
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
             + "-"
@@ -80,7 +91,7 @@ public final class NodeLauncher implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the log folder " + dir, e);
     }
-    return new NodeLauncher(dir);
+    return new NodeLauncher(dir, classData);
   }
 
   /** The folder with the workers' output. */
@@ -117,6 +128,8 @@ public final class NodeLauncher implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
+    List<String> sharing = classData.options();
+    command.addAll(sharing);
     System.getProperties().stringPropertyNames().stream()
         .filter(key -> FORWARDED_PREFIXES.stream().anyMatch(key::startsWith))
         .sorted()
@@ -134,9 +147,19 @@ public final class NodeLauncher implements AutoCloseable {
     try {
       Node node = new Node(name, builder.start(), log);
       nodes.add(node);
-      node.process().onExit().thenRun(() -> exited(node, onExit));
+      if (classData.writesArchive(sharing)) {
+        archiving.add(node);
+      }
+      node.process()
+          .onExit()
+          .thenRun(
+              () -> {
+                classData.exited(sharing);
+                exited(node, onExit);
+              });
       return node;
     } catch (IOException e) {
+      classData.exited(sharing);
       throw new UncheckedIOException("cannot start worker JVM " + name + ": " + command, e);
     }
   }
@@ -179,11 +202,12 @@ public final class NodeLauncher implements AutoCloseable {
     closing = true;
     long deadline = System.nanoTime() + grace.toNanos();
     for (Node node : nodes) {
-      long left = deadline - System.nanoTime();
+      long extra = archiving.contains(node) ? ARCHIVE_GRACE.toNanos() : 0;
+      long left = deadline + extra - System.nanoTime();
       try {
         if (left <= 0 || !node.process().waitFor(left, TimeUnit.NANOSECONDS)) {
-          node.process().destroy();
-          if (!node.process().waitFor(2, TimeUnit.SECONDS)) {
+          node.process().destroy(); // a JVM that exits on SIGTERM still writes its archive
+          if (!node.process().waitFor(2 + extra / 1_000_000_000L, TimeUnit.SECONDS)) {
             node.process().destroyForcibly().waitFor(5, TimeUnit.SECONDS);
           }
         }

@@ -64,7 +64,10 @@ final class ProcessesBackend extends CoordinatorBackend {
     LoggerFactory.getILoggerFactory();
     ActorSystem<Coordinator.Command> system =
         ActorSystem.create(Coordinator.create(settings.retries()), "actorlab", cluster.coordinatorConfig(config));
-    NodeLauncher launcher = cluster.seedNodes().isEmpty() ? NodeLauncher.create(cluster.logDir()) : null;
+    NodeLauncher launcher =
+        cluster.seedNodes().isEmpty()
+            ? NodeLauncher.create(cluster.logDir(), cluster.classData())
+            : null;
     ProcessesBackend backend =
         new ProcessesBackend(system, launcher, cluster, settings.stopTimeout());
     try {
