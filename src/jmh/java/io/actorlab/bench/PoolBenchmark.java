@@ -14,6 +14,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -109,26 +110,25 @@ public class PoolBenchmark {
   @Benchmark
   @OperationsPerInvocation(NO_OPS)
   public Object noOpTasks() throws Exception {
-    if (workerPool != null) {
-      return awaitAll(submitAll(new NoOpTask(), noOpInputs));
-    }
-    List<Callable<Integer>> calls = new ArrayList<>(NO_OPS);
-    for (Integer input : noOpInputs) {
-      calls.add(() -> input);
-    }
-    return awaitAll(executor.invokeAll(calls, TIMEOUT_SECONDS, TimeUnit.SECONDS));
+    return runAll(new NoOpTask(), noOpInputs, input -> input);
   }
 
   /** Per task: {@value #CPU_TASKS} tasks of ~10 ms of CPU each, submitted at once. */
   @Benchmark
   @OperationsPerInvocation(CPU_TASKS)
   public Object cpuTasks() throws Exception {
+    return runAll(new SpinTask(), spinInputs, SpinTask::spin);
+  }
+
+  /** Every input through the pool: the task in a WorkerPool, {@code raw} on a raw executor. */
+  private <I, O> List<O> runAll(Task<I, O> task, List<I> inputs, Function<I, O> raw)
+      throws Exception {
     if (workerPool != null) {
-      return awaitAll(submitAll(new SpinTask(), spinInputs));
+      return awaitAll(submitAll(task, inputs));
     }
-    List<Callable<Long>> calls = new ArrayList<>(CPU_TASKS);
-    for (Long steps : spinInputs) {
-      calls.add(() -> SpinTask.spin(steps));
+    List<Callable<O>> calls = new ArrayList<>(inputs.size());
+    for (I input : inputs) {
+      calls.add(() -> raw.apply(input));
     }
     return awaitAll(executor.invokeAll(calls, TIMEOUT_SECONDS, TimeUnit.SECONDS));
   }
