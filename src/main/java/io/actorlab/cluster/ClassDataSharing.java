@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Class data sharing for worker JVMs: an AppCDS archive of the classes a worker loads (Pekko, Scala,
@@ -27,13 +28,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * path with its files' sizes and dates, which name the file: a rebuilt jar gets a new archive, and
  * publishing one deletes the older archives of the same JDK and class path. The JVM checks the archive
  * again itself and ignores one that does not match (with a warning in the worker's log), so a stale
- * archive costs speed, never correctness. Class path directories (as under {@code mvn test}) cannot be
- * archived; the JVM then only warns.
+ * archive costs speed, never correctness. A class path with directories (under {@code mvn test} or an
+ * IDE) gets no archive: the JVM cannot archive classes from directories, and they change with every
+ * build, while writing the rest would only slow those workers' exit.
  *
  * <p>A dump is written to a temporary name and moved into place when its JVM has exited, so two runs
  * making the same archive at once never expose a half-written file.
  */
 public final class ClassDataSharing {
+
+  /** Numbers the dumps of this JVM: pools running at once must not write to one file. */
+  private static final AtomicLong DUMPS = new AtomicLong();
+
+  /** The exit code of a JVM stopped by SIGTERM, which still runs its exit path. */
+  private static final int SIGTERM_EXIT = 128 + 15;
 
   /** Workers start with no archive options. */
   public static final ClassDataSharing OFF = new ClassDataSharing(null, null);
@@ -49,12 +57,22 @@ public final class ClassDataSharing {
 
   /**
    * Class data sharing for workers that run this JVM's {@code java} and class path, with archives in
-   * {@code dir} ("" for {@code <java.io.tmpdir>/actorlab-cds}).
+   * {@code dir} ("" for {@code <java.io.tmpdir>/actorlab-cds}); {@link #OFF} when the class path has a
+   * directory.
    */
   public static ClassDataSharing in(String dir) {
+    return in(dir, System.getProperty("java.class.path"));
+  }
+
+  /** As {@link #in(String)}, for workers whose class path is {@code classPath}. */
+  static ClassDataSharing in(String dir, String classPath) {
+    for (String entry : classPath.split(File.pathSeparator)) {
+      if (new File(entry).isDirectory()) {
+        return OFF;
+      }
+    }
     Path folder =
         dir.isEmpty() ? Paths.get(System.getProperty("java.io.tmpdir"), "actorlab-cds") : Paths.get(dir);
-    String classPath = System.getProperty("java.class.path");
     String name =
         "worker-"
             + hash(System.getProperty("java.home") + "|" + Runtime.version() + "|" + classPath)
@@ -62,7 +80,8 @@ public final class ClassDataSharing {
             + hash(fileStamps(classPath));
     return new ClassDataSharing(
         folder.resolve(name + ".jsa"),
-        folder.resolve(name + ".jsa." + ProcessHandle.current().pid() + ".tmp"));
+        folder.resolve(
+            name + ".jsa." + ProcessHandle.current().pid() + "-" + DUMPS.incrementAndGet() + ".tmp"));
   }
 
   /** The archive workers use once it exists. */
@@ -98,15 +117,17 @@ public final class ClassDataSharing {
   }
 
   /**
-   * A worker started with {@code options} has exited: if it was writing the archive, publish what it
-   * wrote and delete the older archives of this JDK and class path.
+   * A worker started with {@code options} has exited with {@code exitCode}: if it was writing the
+   * archive and exited normally or on SIGTERM (both write it whole), publish what it wrote and delete
+   * the older archives of this JDK and class path; if it was killed, drop what may be half written.
    */
-  public void exited(List<String> options) {
+  public void exited(List<String> options, int exitCode) {
     if (!writesArchive(options)) {
       return;
     }
     try {
-      if (Files.isRegularFile(dump) && Files.size(dump) > 0) {
+      boolean whole = exitCode == 0 || exitCode == SIGTERM_EXIT;
+      if (whole && Files.isRegularFile(dump) && Files.size(dump) > 0) {
         Files.move(dump, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         deleteOlderArchives();
       } else {

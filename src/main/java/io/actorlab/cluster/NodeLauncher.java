@@ -154,12 +154,12 @@ public final class NodeLauncher implements AutoCloseable {
           .onExit()
           .thenRun(
               () -> {
-                classData.exited(sharing);
+                classData.exited(sharing, node.process().exitValue());
                 exited(node, onExit);
               });
       return node;
     } catch (IOException e) {
-      classData.exited(sharing);
+      classData.exited(sharing, -1);
       throw new UncheckedIOException("cannot start worker JVM " + name + ": " + command, e);
     }
   }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,9 +17,17 @@ class ClassDataSharingTest {
 
   @TempDir Path dir;
 
+  /** Stands for the jar the workers run from. */
+  private Path jar;
+
+  @BeforeEach
+  void jar() throws IOException {
+    jar = Files.writeString(dir.resolve("app.jar"), "classes");
+  }
+
   @Test
   void theFirstWorkerWritesTheArchiveAndLaterOnesUseIt() throws IOException {
-    ClassDataSharing sharing = ClassDataSharing.in(dir.toString());
+    ClassDataSharing sharing = ClassDataSharing.in(dir.toString(), jar.toString());
     List<String> first = sharing.options();
     assertTrue(sharing.writesArchive(first), "the first worker should write the archive: " + first);
     assertEquals(List.of(), sharing.options(), "only one worker at a time writes it");
@@ -26,7 +35,7 @@ class ClassDataSharingTest {
     Path dump = Path.of(first.get(0).substring("-XX:ArchiveClassesAtExit=".length()));
     assertEquals(dir, dump.getParent());
     Files.write(dump, new byte[] {1, 2, 3}); // what the JVM does as it exits
-    sharing.exited(first);
+    sharing.exited(first, 0);
 
     assertFalse(Files.exists(dump), "the dump is moved into place");
     assertTrue(Files.isRegularFile(sharing.archive()));
@@ -34,17 +43,20 @@ class ClassDataSharingTest {
   }
 
   @Test
-  void aWorkerThatWroteNothingLetsTheNextOneTryAgain() {
-    ClassDataSharing sharing = ClassDataSharing.in(dir.toString());
+  void aKilledWorkersHalfWrittenArchiveIsDroppedAndTheNextOneTriesAgain() throws IOException {
+    ClassDataSharing sharing = ClassDataSharing.in(dir.toString(), jar.toString());
     List<String> first = sharing.options();
-    sharing.exited(first); // killed before it could write
+    Path dump = Path.of(first.get(0).substring("-XX:ArchiveClassesAtExit=".length()));
+    Files.write(dump, new byte[] {1});
+    sharing.exited(first, 137); // SIGKILL: the file may be cut short
     assertFalse(Files.exists(sharing.archive()));
+    assertFalse(Files.exists(dump));
     assertTrue(sharing.writesArchive(sharing.options()));
   }
 
   @Test
   void publishingReplacesOlderArchivesOfTheSameClassPathOnly() throws IOException {
-    ClassDataSharing sharing = ClassDataSharing.in(dir.toString());
+    ClassDataSharing sharing = ClassDataSharing.in(dir.toString(), jar.toString());
     String name = sharing.archive().getFileName().toString();
     Path olderBuild = dir.resolve(name.substring(0, name.lastIndexOf('-') + 1) + "0123456789ab.jsa");
     Path otherClassPath = dir.resolve("worker-0123456789ab-0123456789ab.jsa");
@@ -53,11 +65,18 @@ class ClassDataSharingTest {
 
     List<String> first = sharing.options();
     Files.write(Path.of(first.get(0).substring("-XX:ArchiveClassesAtExit=".length())), new byte[] {1});
-    sharing.exited(first);
+    sharing.exited(first, 143); // SIGTERM: the JVM's exit path wrote it whole
 
     assertFalse(Files.exists(olderBuild), "an archive of an older build of the same class path goes");
     assertTrue(Files.exists(otherClassPath), "another class path's archive stays");
     assertTrue(Files.exists(sharing.archive()));
+  }
+
+  @Test
+  void aClassPathWithADirectoryGetsNoArchive() {
+    ClassDataSharing sharing =
+        ClassDataSharing.in(dir.toString(), jar + java.io.File.pathSeparator + dir);
+    assertEquals(List.of(), sharing.options());
   }
 
   @Test
