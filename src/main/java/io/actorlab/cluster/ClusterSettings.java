@@ -25,6 +25,8 @@ import org.apache.pekko.cluster.Member;
  * @param replaceDeadWorkers whether a worker JVM that dies during a run is replaced
  * @param workerJvmOptions JVM options of each spawned worker
  * @param extraClassPath jars and folders appended to each spawned worker's class path
+ * @param classDataSharing whether spawned workers share an AppCDS archive ({@link ClassDataSharing})
+ * @param classDataDir the folder of those archives, "" for one under java.io.tmpdir
  * @param logDir the folder for worker output, "" for a new one per run
  * @param joinTimeout how long a worker waits for the coordinator
  * @param leaveTimeout how long closing waits for workers to exit before killing them
@@ -38,6 +40,8 @@ public record ClusterSettings(
     boolean replaceDeadWorkers,
     List<String> workerJvmOptions,
     List<String> extraClassPath,
+    boolean classDataSharing,
+    String classDataDir,
     String logDir,
     Duration joinTimeout,
     Duration leaveTimeout,
@@ -144,6 +148,8 @@ public record ClusterSettings(
         cluster.getBoolean("replace-dead-workers"),
         cluster.getStringList("worker-jvm-options"),
         cluster.getStringList("extra-class-path"),
+        cluster.getBoolean("class-data-sharing"),
+        cluster.getString("class-data-dir"),
         cluster.getString("log-dir"),
         positive(cluster, "join-timeout"),
         positive(cluster, "leave-timeout"),

@@ -15,6 +15,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -38,6 +40,12 @@ public final class NodeLauncher implements AutoCloseable {
 
   private static final int TAIL_LINES = 25;
 
+  /**
+   * How much longer {@link #stop} waits for a worker that writes the class data archive as it exits
+   * (a few seconds; more on a busy machine), so it is not killed halfway and the work lost.
+   */
+  private static final Duration ARCHIVE_GRACE = Duration.ofSeconds(30);
+
   /** A worker JVM the launcher started. */
   public record Node(String name, Process process, Path log) {
 
@@ -60,22 +68,27 @@ public final class NodeLauncher implements AutoCloseable {
 
   private final Path logDir;
   private final String classPath;
+  private final ClassDataSharing classData;
   private final List<Node> nodes = new CopyOnWriteArrayList<>();
+  private final Set<Node> archiving = ConcurrentHashMap.newKeySet();
   private final Thread shutdownHook;
   private volatile boolean closing;
 
-  private NodeLauncher(Path logDir, String classPath) {
+  private NodeLauncher(Path logDir, String classPath, ClassDataSharing classData) {
     this.logDir = logDir;
     this.classPath = classPath;
+    this.classData = classData;
     this.shutdownHook = new Thread(this::killAll, "actorlab-kill-workers");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
   /**
-   * A launcher whose workers log into {@code logDir}, or into a new folder under the temporary folder
-   * when it is empty, and have {@code extraClassPath} after this JVM's class path.
+   * A launcher as {@code cluster} says: workers log into its {@code log-dir}, or into a new folder under
+   * the temporary folder when that is empty; their class path is this JVM's and then its {@code
+   * extra-class-path}; they share a class data archive when {@code class-data-sharing} is on.
    */
-  public static NodeLauncher create(String logDir, List<String> extraClassPath) {
+  public static NodeLauncher create(ClusterSettings cluster) {
+    String logDir = cluster.logDir();
     String run =
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
             + "-"
@@ -89,10 +102,16 @@ public final class NodeLauncher implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the log folder " + dir, e);
     }
-    List<String> classPath = new ArrayList<>();
-    classPath.add(System.getProperty("java.class.path"));
-    classPath.addAll(extraClassPath);
-    return new NodeLauncher(dir, String.join(File.pathSeparator, classPath));
+    List<String> entries = new ArrayList<>();
+    entries.add(System.getProperty("java.class.path"));
+    entries.addAll(cluster.extraClassPath());
+    String classPath = String.join(File.pathSeparator, entries);
+    return new NodeLauncher(
+        dir,
+        classPath,
+        cluster.classDataSharing()
+            ? ClassDataSharing.in(cluster.classDataDir(), classPath)
+            : ClassDataSharing.OFF);
   }
 
   /** The folder with the workers' output. */
@@ -126,7 +145,10 @@ public final class NodeLauncher implements AutoCloseable {
    */
   public Node launch(
       String name, List<String> jvmOptions, List<String> args, Consumer<Node> onExit) {
-    List<String> command = nodeCommand(jvmOptions, classPath, args);
+    List<String> sharing = classData.options();
+    List<String> options = new ArrayList<>(jvmOptions);
+    options.addAll(sharing);
+    List<String> command = nodeCommand(options, classPath, args);
     Path log = logDir.resolve(name + ".log");
     ProcessBuilder builder =
         new ProcessBuilder(command)
@@ -136,9 +158,19 @@ public final class NodeLauncher implements AutoCloseable {
     try {
       Node node = new Node(name, builder.start(), log);
       nodes.add(node);
-      node.process().onExit().thenRun(() -> exited(node, onExit));
+      if (classData.writesArchive(sharing)) {
+        archiving.add(node);
+      }
+      node.process()
+          .onExit()
+          .thenRun(
+              () -> {
+                classData.exited(sharing, node.process().exitValue());
+                exited(node, onExit);
+              });
       return node;
     } catch (IOException e) {
+      classData.exited(sharing, -1);
       throw new UncheckedIOException("cannot start worker JVM " + name + ": " + command, e);
     }
   }
@@ -202,11 +234,12 @@ public final class NodeLauncher implements AutoCloseable {
     closing = true;
     long deadline = System.nanoTime() + grace.toNanos();
     for (Node node : nodes) {
-      long left = deadline - System.nanoTime();
+      long extra = archiving.contains(node) ? ARCHIVE_GRACE.toNanos() : 0;
+      long left = deadline + extra - System.nanoTime();
       try {
         if (left <= 0 || !node.process().waitFor(left, TimeUnit.NANOSECONDS)) {
-          node.process().destroy();
-          if (!node.process().waitFor(2, TimeUnit.SECONDS)) {
+          node.process().destroy(); // a JVM that exits on SIGTERM still writes its archive
+          if (!node.process().waitFor(2 + extra / 1_000_000_000L, TimeUnit.SECONDS)) {
             node.process().destroyForcibly().waitFor(5, TimeUnit.SECONDS);
           }
         }

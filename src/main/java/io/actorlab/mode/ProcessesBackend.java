@@ -75,7 +75,7 @@ final class ProcessesBackend extends CoordinatorBackend {
     LoggerFactory.getILoggerFactory();
     NodeLauncher launcher =
         cluster.seedNodes().isEmpty()
-            ? NodeLauncher.create(cluster.logDir(), cluster.extraClassPath())
+            ? NodeLauncher.create(cluster)
             : null;
     WorkerKiller killer = new WorkerKiller(launcher);
     ActorSystem<Coordinator.Command> system =

@@ -60,7 +60,7 @@ public final class ClusterOnLocalhost {
     Timeline timeline = new Timeline();
     Map<Long, String> namesByPid = new ConcurrentHashMap<>();
 
-    try (NodeLauncher launcher = NodeLauncher.create(cluster.logDir(), cluster.extraClassPath())) {
+    try (NodeLauncher launcher = NodeLauncher.create(cluster)) {
       List<NodeLauncher.Node> nodes = new ArrayList<>();
       for (int i = 1; i <= 3; i++) {
         // What each terminal of the README runs, but with free ports: node-1 is its own seed.

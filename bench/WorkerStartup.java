@@ -1,0 +1,120 @@
+import io.actorlab.api.ActorLab;
+import io.actorlab.api.WorkerPool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Worker JVM start-up and idle memory of the processes mode, with and without the start-up
+ * optimizations, side by side in one run: for each variant, a pool of 1 and of N workers is started
+ * (from ActorLab.start() until every worker JVM has joined the cluster, is Up and has registered its
+ * worker with the coordinator) and the largest worker's resident set size (VmRSS) is read after 2 s
+ * idle.
+ * Variants run interleaved, rounds repeated, medians reported.
+ *
+ * <p>The coordinator's own actor system starts inside the measured time too; after the warm-up round it
+ * is warm in this JVM (~0.1-0.3 s), so the figure is dominated by the worker JVMs.
+ *
+ * <p>The first pool of the run with class data sharing on writes the archive (when none exists for
+ * this JDK and jar yet), so the warm-up round pays for it and the measured rounds use it.
+ *
+ * <p>Run: {@code bench/run WorkerStartup [rounds=5] [workers=2]}
+ */
+public final class WorkerStartup {
+
+  /** A variant: settings layered over the processes mode. */
+  private record Variant(String name, Map<String, Object> settings) {}
+
+  public static void main(String[] args) throws Exception {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    int workers = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    System.out.printf(
+        "%d rounds (+1 warm-up), 1 and %d workers, Java %s, %d cores%n",
+        rounds, workers, Runtime.version(), Runtime.getRuntime().availableProcessors());
+    List<Variant> variants = variants();
+    Map<String, List<Double>> series = new LinkedHashMap<>();
+    for (int round = 0; round <= rounds; round++) {
+      StringBuilder line = new StringBuilder("round " + round + ":");
+      for (Variant variant : variants) {
+        for (int count : workers == 1 ? List.of(1) : List.of(1, workers)) {
+          ActorLab lab = ActorLab.mode("processes").workers(count);
+          variant.settings().forEach(lab::set);
+          long start = System.nanoTime();
+          try (WorkerPool pool = lab.start()) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Thread.sleep(2_000); // idle: let start-up garbage and JIT threads settle
+            double idleMb =
+                ProcessHandle.current().children().mapToDouble(WorkerStartup::rssMb).max().orElse(0);
+            String key = variant.name() + " x" + count;
+            record(series, round, key + " start s", seconds, line);
+            record(series, round, key + " idle worker RSS MB", idleMb, line);
+          }
+        }
+      }
+      System.out.println(line);
+    }
+    System.out.println();
+    series.forEach(
+        (name, values) ->
+            System.out.printf(
+                "%-48s median %7.2f  (min %.2f, max %.2f)%n",
+                name,
+                median(values),
+                values.stream().mapToDouble(Double::doubleValue).min().getAsDouble(),
+                values.stream().mapToDouble(Double::doubleValue).max().getAsDouble()));
+  }
+
+  /**
+   * The defaults; the defaults without class data sharing; the options before the start-up work
+   * (no -Xms16m, no class data sharing); and the defaults with the C1 compiler only, which starts
+   * faster but computes slower (so it is not a default).
+   */
+  private static List<Variant> variants() {
+    String options = "actorlab.cluster.worker-jvm-options";
+    String sharing = "actorlab.cluster.class-data-sharing";
+    return List.of(
+        new Variant("defaults", Map.of()),
+        new Variant("no-cds", Map.of(sharing, false)),
+        new Variant(
+            "before",
+            Map.of(sharing, false, options, List.of("-Xmx512m", "-XX:+UseSerialGC", "-Xss512k"))),
+        new Variant(
+            "c1-only",
+            Map.of(
+                options,
+                List.of("-Xms16m", "-Xmx512m", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1"))));
+  }
+
+  /** A worker JVM's resident set size now (Linux), in MiB. */
+  private static double rssMb(ProcessHandle process) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+        }
+      }
+    } catch (IOException e) {
+      // exited meanwhile
+    }
+    return 0;
+  }
+
+  private static void record(
+      Map<String, List<Double>> series, int round, String name, double value, StringBuilder line) {
+    line.append(String.format("  %s %.2f", name, value));
+    if (round > 0) {
+      series.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+    }
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+}

@@ -1,0 +1,174 @@
+package io.actorlab.cluster;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Class data sharing for worker JVMs: an AppCDS archive of the classes a worker loads (Pekko, Scala,
+ * Kryo, actorlab), so later workers map them ready-parsed instead of loading and verifying thousands of
+ * classes at start.
+ *
+ * <p>The archive is made on first use, not by the build: the first worker a launcher starts when there
+ * is no archive runs with {@code -XX:ArchiveClassesAtExit} and writes it when its JVM exits (a normal
+ * exit; a killed JVM writes nothing, and the next run tries again); every worker started once the
+ * archive exists runs with {@code -XX:SharedArchiveFile}. An archive belongs to one JDK and one class
+ * path with its files' sizes and dates, which name the file: a rebuilt jar gets a new archive, and
+ * publishing one deletes the older archives of the same JDK and class path. The JVM checks the archive
+ * again itself and ignores one that does not match (with a warning in the worker's log), so a stale
+ * archive costs speed, never correctness. A class path with directories (under {@code mvn test} or an
+ * IDE) gets no archive: the JVM cannot archive classes from directories, and they change with every
+ * build, while writing the rest would only slow those workers' exit.
+ *
+ * <p>A dump is written to a temporary name and moved into place when its JVM has exited, so two runs
+ * making the same archive at once never expose a half-written file.
+ */
+public final class ClassDataSharing {
+
+  /** Numbers the dumps of this JVM: pools running at once must not write to one file. */
+  private static final AtomicLong DUMPS = new AtomicLong();
+
+  /** The exit code of a JVM stopped by SIGTERM, which still runs its exit path. */
+  private static final int SIGTERM_EXIT = 128 + 15;
+
+  /** Workers start with no archive options. */
+  public static final ClassDataSharing OFF = new ClassDataSharing(null, null);
+
+  private final Path archive;
+  private final Path dump;
+  private final AtomicBoolean dumping = new AtomicBoolean();
+
+  private ClassDataSharing(Path archive, Path dump) {
+    this.archive = archive;
+    this.dump = dump;
+  }
+
+  /**
+   * Class data sharing for workers that run this JVM's {@code java} with {@code classPath}, with
+   * archives in {@code dir} ("" for {@code <java.io.tmpdir>/actorlab-cds}); {@link #OFF} when the class
+   * path has a directory.
+   */
+  static ClassDataSharing in(String dir, String classPath) {
+    for (String entry : classPath.split(File.pathSeparator)) {
+      if (new File(entry).isDirectory()) {
+        return OFF;
+      }
+    }
+    Path folder =
+        dir.isEmpty() ? Paths.get(System.getProperty("java.io.tmpdir"), "actorlab-cds") : Paths.get(dir);
+    String name =
+        "worker-"
+            + hash(System.getProperty("java.home") + "|" + Runtime.version() + "|" + classPath)
+            + "-"
+            + hash(fileStamps(classPath));
+    return new ClassDataSharing(
+        folder.resolve(name + ".jsa"),
+        folder.resolve(
+            name + ".jsa." + ProcessHandle.current().pid() + "-" + DUMPS.incrementAndGet() + ".tmp"));
+  }
+
+  /** The archive workers use once it exists. */
+  public Path archive() {
+    return archive;
+  }
+
+  /**
+   * The JVM options of the next worker: use the archive if there is one; else, for one worker of this
+   * launcher at a time, write it at exit; else none. Call {@link #exited} when that worker's JVM has
+   * ended.
+   */
+  public List<String> options() {
+    if (archive == null) {
+      return List.of();
+    }
+    if (Files.isRegularFile(archive)) {
+      return List.of("-XX:SharedArchiveFile=" + archive);
+    }
+    if (dumping.compareAndSet(false, true)) {
+      try {
+        Files.createDirectories(dump.getParent());
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cannot create the class data folder " + dump.getParent()
+                + " (set actorlab.cluster.class-data-dir, or class-data-sharing = off)",
+            e);
+      }
+      // -Xlog: the dump lists every class it skips (JFR events, old class files) as a warning.
+      return List.of("-XX:ArchiveClassesAtExit=" + dump, "-Xlog:cds=off");
+    }
+    return List.of();
+  }
+
+  /**
+   * A worker started with {@code options} has exited with {@code exitCode}: if it was writing the
+   * archive and exited normally or on SIGTERM (both write it whole), publish what it wrote and delete
+   * the older archives of this JDK and class path; if it was killed, drop what may be half written.
+   */
+  public void exited(List<String> options, int exitCode) {
+    if (!writesArchive(options)) {
+      return;
+    }
+    try {
+      boolean whole = exitCode == 0 || exitCode == SIGTERM_EXIT;
+      if (whole && Files.isRegularFile(dump) && Files.size(dump) > 0) {
+        Files.move(dump, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        deleteOlderArchives();
+      } else {
+        Files.deleteIfExists(dump);
+      }
+    } catch (IOException e) {
+      // A missing archive only costs start-up time; the next run tries again.
+    } finally {
+      dumping.set(false);
+    }
+  }
+
+  /** Whether a worker started with {@code options} writes the archive when it exits. */
+  public boolean writesArchive(List<String> options) {
+    return dump != null && options.contains("-XX:ArchiveClassesAtExit=" + dump);
+  }
+
+  private void deleteOlderArchives() throws IOException {
+    String name = archive.getFileName().toString();
+    String sameClassPath = name.substring(0, name.lastIndexOf('-') + 1) + "*.jsa";
+    try (DirectoryStream<Path> older = Files.newDirectoryStream(archive.getParent(), sameClassPath)) {
+      for (Path file : older) {
+        if (!file.equals(archive)) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
+  }
+
+  /** Each class path entry's size and modification time: they change when a jar is rebuilt. */
+  private static String fileStamps(String classPath) {
+    StringBuilder stamps = new StringBuilder();
+    for (String entry : classPath.split(File.pathSeparator)) {
+      File file = new File(entry);
+      stamps.append(file.length()).append('@').append(file.lastModified()).append(';');
+    }
+    return stamps.toString();
+  }
+
+  private static String hash(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.actorlab.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The archive's life cycle as the launcher drives it; no JVM is started. */
+class ClassDataSharingTest {
+
+  @TempDir Path dir;
+
+  /** Stands for the jar the workers run from. */
+  private Path jar;
+
+  @BeforeEach
+  void jar() throws IOException {
+    jar = Files.writeString(dir.resolve("app.jar"), "classes");
+  }
+
+  @Test
+  void theFirstWorkerWritesTheArchiveAndLaterOnesUseIt() throws IOException {
+    ClassDataSharing sharing = ClassDataSharing.in(dir.toString(), jar.toString());
+    List<String> first = sharing.options();
+    assertTrue(sharing.writesArchive(first), "the first worker should write the archive: " + first);
+    assertEquals(List.of(), sharing.options(), "only one worker at a time writes it");
+
+    Path dump = Path.of(first.get(0).substring("-XX:ArchiveClassesAtExit=".length()));
+    assertEquals(dir, dump.getParent());
+    Files.write(dump, new byte[] {1, 2, 3}); // what the JVM does as it exits
+    sharing.exited(first, 0);
+
+    assertFalse(Files.exists(dump), "the dump is moved into place");
+    assertTrue(Files.isRegularFile(sharing.archive()));
+    assertEquals(List.of("-XX:SharedArchiveFile=" + sharing.archive()), sharing.options());
+  }
+
+  @Test
+  void aKilledWorkersHalfWrittenArchiveIsDroppedAndTheNextOneTriesAgain() throws IOException {
+    ClassDataSharing sharing = ClassDataSharing.in(dir.toString(), jar.toString());
+    List<String> first = sharing.options();
+    Path dump = Path.of(first.get(0).substring("-XX:ArchiveClassesAtExit=".length()));
+    Files.write(dump, new byte[] {1});
+    sharing.exited(first, 137); // SIGKILL: the file may be cut short
+    assertFalse(Files.exists(sharing.archive()));
+    assertFalse(Files.exists(dump));
+    assertTrue(sharing.writesArchive(sharing.options()));
+  }
+
+  @Test
+  void publishingReplacesOlderArchivesOfTheSameClassPathOnly() throws IOException {
+    ClassDataSharing sharing = ClassDataSharing.in(dir.toString(), jar.toString());
+    String name = sharing.archive().getFileName().toString();
+    Path olderBuild = dir.resolve(name.substring(0, name.lastIndexOf('-') + 1) + "0123456789ab.jsa");
+    Path otherClassPath = dir.resolve("worker-0123456789ab-0123456789ab.jsa");
+    Files.write(olderBuild, new byte[] {1});
+    Files.write(otherClassPath, new byte[] {1});
+
+    List<String> first = sharing.options();
+    Files.write(Path.of(first.get(0).substring("-XX:ArchiveClassesAtExit=".length())), new byte[] {1});
+    sharing.exited(first, 143); // SIGTERM: the JVM's exit path wrote it whole
+
+    assertFalse(Files.exists(olderBuild), "an archive of an older build of the same class path goes");
+    assertTrue(Files.exists(otherClassPath), "another class path's archive stays");
+    assertTrue(Files.exists(sharing.archive()));
+  }
+
+  @Test
+  void aClassPathWithADirectoryGetsNoArchive() {
+    ClassDataSharing sharing =
+        ClassDataSharing.in(dir.toString(), jar + java.io.File.pathSeparator + dir);
+    assertEquals(List.of(), sharing.options());
+  }
+
+  @Test
+  void offAddsNoOptions() {
+    assertEquals(List.of(), ClassDataSharing.OFF.options());
+    assertFalse(ClassDataSharing.OFF.writesArchive(List.of()));
+  }
+}
