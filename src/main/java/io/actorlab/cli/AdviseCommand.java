@@ -24,13 +24,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code actorlab advise}: profile a workload on a sample, then recommend a mode and worker count. */
 @Command(
@@ -49,9 +45,7 @@ import picocli.CommandLine.Spec;
       "Exit code: 0 advice given (and verified); 1 some task failed; 2 bad input; 3 a mode computed a"
           + " different checksum than sequential."
     })
-final class AdviseCommand implements Callable<Integer>, Main.Verbosity {
-
-  @Mixin WorkloadOptions workload;
+final class AdviseCommand extends WorkloadCommand {
 
   @Option(
       names = {"-m", "--modes"},
@@ -81,27 +75,8 @@ final class AdviseCommand implements Callable<Integer>, Main.Verbosity {
       description = "With --verify: the folder for the comparison's reports (as compare's --report).")
   Path report;
 
-  @Mixin OutputOptions output;
-
-  @Mixin ConfigOptions config;
-
-  @Spec CommandSpec spec;
-
   @Override
-  public boolean verbose() {
-    return output.verbose;
-  }
-
-  @Override
-  public Integer call() throws Exception {
-    try (UserClasses classes = config.userClasses()) {
-      return call(classes);
-    }
-  }
-
-  private int call(UserClasses classes) throws Exception {
-    Workload chosen = workload.workload(classes);
-    WorkloadSpec workloadSpec = workload.spec(chosen);
+  int run(Workload chosen, WorkloadSpec workloadSpec) throws Exception {
     workload.positive("--sample", sample, 1);
     CompareSettings settings = CompareSettings.create(config.withoutMode());
     List<String> candidates = candidates();

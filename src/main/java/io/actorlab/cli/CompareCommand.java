@@ -25,13 +25,10 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code actorlab compare}: one workload under several modes, interleaved, each in its own JVM. */
 @Command(
@@ -52,7 +49,7 @@ import picocli.CommandLine.Spec;
           + " failed, or a mode's JVM failed; 2 bad input; 3 a mode computed a different checksum"
           + " (a wrong answer: takes precedence over 1)."
     })
-final class CompareCommand implements Callable<Integer>, Main.Verbosity {
+final class CompareCommand extends WorkloadCommand {
 
   @Option(
       names = {"-m", "--modes"},
@@ -65,8 +62,6 @@ final class CompareCommand implements Callable<Integer>, Main.Verbosity {
               + " gil, threads, thread-pool, and virtual on Java 21+). Default modes this JVM"
               + " cannot run are skipped with a note.")
   List<String> modes = new ArrayList<>();
-
-  @Mixin WorkloadOptions workload;
 
   @Option(
       names = {"-k", "--workers"},
@@ -98,29 +93,8 @@ final class CompareCommand implements Callable<Integer>, Main.Verbosity {
               + " reports/<yyyyMMdd-HHmmss>-<workload>/ (actorlab.compare.report-root).")
   Path report;
 
-  @Mixin OutputOptions output;
-
-  @Mixin ConfigOptions config;
-
-  @Spec CommandSpec spec;
-
   @Override
-  public boolean verbose() {
-    return output.verbose;
-  }
-
-  @Override
-  public Integer call() throws Exception {
-    // Loaded here too: the task is prepared in this JVM to check it and its inputs before any child
-    // starts, and to see whether it blocks.
-    try (UserClasses classes = config.userClasses()) {
-      return call(classes);
-    }
-  }
-
-  private int call(UserClasses classes) throws Exception {
-    Workload chosen = workload.workload(classes);
-    WorkloadSpec workloadSpec = workload.spec(chosen);
+  int run(Workload chosen, WorkloadSpec workloadSpec) throws Exception {
     workers.forEach(count -> workload.positive("--workers", count, 1));
     CompareSettings settings = CompareSettings.create(config.withoutMode());
     int rounds = repeat == null ? settings.repeat() : workload.positive("--repeat", repeat, 1);

@@ -14,12 +14,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code actorlab run}: one workload under one mode, measured. */
 @Command(
@@ -30,7 +26,7 @@ import picocli.CommandLine.Spec;
       "Run one workload under one execution mode and print what it cost.",
       "Exit code: 0 all tasks succeeded, 1 some task failed, 2 bad input."
     })
-final class RunCommand implements Callable<Integer>, Main.Verbosity {
+final class RunCommand extends WorkloadCommand {
 
   @Option(
       names = {"-m", "--mode"},
@@ -38,8 +34,6 @@ final class RunCommand implements Callable<Integer>, Main.Verbosity {
       defaultValue = "threads",
       description = "Execution mode, a file in conf/modes (see `actorlab modes`). Default: ${DEFAULT-VALUE}.")
   String mode;
-
-  @Mixin WorkloadOptions workload;
 
   @Option(
       names = {"-k", "--workers"},
@@ -52,27 +46,8 @@ final class RunCommand implements Callable<Integer>, Main.Verbosity {
   @Option(names = "--serve", hidden = true)
   boolean serve;
 
-  @Mixin OutputOptions output;
-
-  @Mixin ConfigOptions config;
-
-  @Spec CommandSpec spec;
-
   @Override
-  public boolean verbose() {
-    return output.verbose;
-  }
-
-  @Override
-  public Integer call() throws Exception {
-    try (UserClasses classes = config.userClasses()) {
-      return call(classes);
-    }
-  }
-
-  private int call(UserClasses classes) throws Exception {
-    Workload chosen = workload.workload(classes);
-    WorkloadSpec workloadSpec = workload.spec(chosen);
+  int run(Workload chosen, WorkloadSpec workloadSpec) throws Exception {
     ActorLab lab = config.lab(mode);
     if (workers != null) {
       workload.positive("--workers", workers, 1);
