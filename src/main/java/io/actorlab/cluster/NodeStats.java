@@ -34,27 +34,11 @@ public final class NodeStats {
    * @param rssBytes its resident set size now
    * @param peakRssBytes its peak resident set size
    * @param cpuNanos its process CPU time so far
-   * @param messages messages it serialized
-   * @param bytes bytes it serialized
-   * @param serializeNanos time it spent serializing
-   * @param deserializeNanos time it spent deserializing
+   * @param boundary what crossed its boundary so far
    */
   public record Stats(
-      long pid,
-      long rssBytes,
-      long peakRssBytes,
-      long cpuNanos,
-      long messages,
-      long bytes,
-      long serializeNanos,
-      long deserializeNanos)
-      implements Unmetered {
-
-    /** What crossed this node's boundary. */
-    public BoundaryStats boundary() {
-      return new BoundaryStats(messages, bytes, serializeNanos, deserializeNanos);
-    }
-  }
+      long pid, long rssBytes, long peakRssBytes, long cpuNanos, BoundaryStats boundary)
+      implements Unmetered {}
 
   /** The statistics actor of the node it runs on. */
   public static Behavior<Command> create() {
@@ -75,9 +59,6 @@ public final class NodeStats {
         ProcessMetrics.currentRssBytes(),
         ProcessMetrics.peakRssBytes(),
         ProcessMetrics.cpuNanos(),
-        boundary.messages(),
-        boundary.bytes(),
-        boundary.serializeNanos(),
-        boundary.deserializeNanos());
+        boundary);
   }
 }

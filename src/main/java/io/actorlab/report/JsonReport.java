@@ -25,7 +25,10 @@ import java.util.Map;
  * <p>The keys, always all of them and in this order: {@code mode, workload, variant, tasks, size,
  * workers, completed, failed, checksum, wall_ms, cpu_ms, cpu_utilisation, startup_ms, peak_rss_mb,
  * latency_ms {p50, p99, max}, boundary {messages, bytes, serialize_ns, deserialize_ns,
- * serialize_share}, details {...}}.
+ * received_messages, received_bytes, serialize_share, by_type {...}}, details {...}}. {@code boundary}
+ * totals every message type; {@code by_type} has one object per message class that crossed, by its
+ * name in alphabetical order: {@code {sent, sent_bytes, serialize_ns, received, received_bytes,
+ * deserialize_ns}}.
  *
  * <p>Milliseconds carry three decimals, {@code peak_rss_mb} one (an MB is 2<sup>20</sup> bytes),
  * {@code cpu_utilisation} three (1.0 = every core busy the whole run) and {@code serialize_share} four
@@ -107,7 +110,22 @@ public final class JsonReport {
     boundaryNode.put("bytes", boundary.bytes());
     boundaryNode.put("serialize_ns", boundary.serializeNanos());
     boundaryNode.put("deserialize_ns", boundary.deserializeNanos());
+    boundaryNode.put("received_messages", boundary.receivedMessages());
+    boundaryNode.put("received_bytes", boundary.receivedBytes());
     boundaryNode.put("serialize_share", Units.fixed(report.serializeShare(), SHARE_DECIMALS));
+    ObjectNode byType = boundaryNode.putObject("by_type");
+    boundary
+        .sortedByType()
+        .forEach(
+            (type, traffic) -> {
+              ObjectNode node = byType.putObject(type);
+              node.put("sent", traffic.sent());
+              node.put("sent_bytes", traffic.sentBytes());
+              node.put("serialize_ns", traffic.serializeNanos());
+              node.put("received", traffic.received());
+              node.put("received_bytes", traffic.receivedBytes());
+              node.put("deserialize_ns", traffic.deserializeNanos());
+            });
 
     ObjectNode details = root.putObject("details");
     for (Map.Entry<String, Object> detail : report.details().entrySet()) {
@@ -164,12 +182,27 @@ public final class JsonReport {
             ? json.get("peak_rss_mb").decimalValue().multiply(BigDecimal.valueOf(Units.MB)).longValue()
             : -1,
         new LatencySummary(nanos(latency, "p50"), nanos(latency, "p99"), nanos(latency, "max")),
-        new BoundaryStats(
-            whole(boundary, "messages"),
-            whole(boundary, "bytes"),
-            whole(boundary, "serialize_ns"),
-            whole(boundary, "deserialize_ns")),
+        boundary(boundary),
         details);
+  }
+
+  private static BoundaryStats boundary(JsonNode boundary) {
+    Map<String, BoundaryStats.Traffic> byType = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = required(boundary, "by_type").fields();
+        it.hasNext(); ) {
+      Map.Entry<String, JsonNode> type = it.next();
+      JsonNode traffic = type.getValue();
+      byType.put(
+          type.getKey(),
+          new BoundaryStats.Traffic(
+              whole(traffic, "sent"),
+              whole(traffic, "sent_bytes"),
+              whole(traffic, "serialize_ns"),
+              whole(traffic, "received"),
+              whole(traffic, "received_bytes"),
+              whole(traffic, "deserialize_ns")));
+    }
+    return new BoundaryStats(byType);
   }
 
   private static JsonNode required(JsonNode json, String key) {

@@ -1,6 +1,9 @@
 package io.actorlab.serialization;
 
 import io.actorlab.measure.BoundaryStats;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.pekko.actor.AbstractExtensionId;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
@@ -8,14 +11,14 @@ import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.Extension;
 
 /**
- * What went through {@link KryoSerializer} in one actor system: messages, bytes, and the time spent
- * serializing and deserializing them. One per actor system (a Pekko extension), reached through {@link
- * #get}.
+ * What went through {@link KryoSerializer} in one actor system, per message class: messages and bytes
+ * sent and received, and the time spent serializing and deserializing them. One per actor system (a
+ * Pekko extension), reached through {@link #get}.
  *
- * <p>Messages and bytes are counted where a message is serialized, deserialization time where it is
- * read, so adding the snapshots of every node counts each message once. Bytes are Kryo's payload,
- * without Pekko's envelope around it. Pre-flight checks ({@link
- * SerializabilityCheck}) are not counted: nothing crossed.
+ * <p>A message is counted as sent where it is serialized and as received where it is read, so adding
+ * the snapshots of every node counts each message once on each side. Bytes are Kryo's payload, without
+ * Pekko's envelope around it. Pre-flight checks ({@link SerializabilityCheck}) and {@link Unmetered}
+ * messages are not counted.
  *
  * <p>Counters are {@link LongAdder}s: many dispatcher and transport threads serialize at once, and a
  * snapshot taken while they do may mix counts from slightly different instants.
@@ -24,10 +27,7 @@ public final class BoundaryMeter implements Extension {
 
   private static final Id ID = new Id();
 
-  private final LongAdder messages = new LongAdder();
-  private final LongAdder bytes = new LongAdder();
-  private final LongAdder serializeNanos = new LongAdder();
-  private final LongAdder deserializeNanos = new LongAdder();
+  private final Map<Class<?>, Counters> byType = new ConcurrentHashMap<>();
 
   private BoundaryMeter() {}
 
@@ -38,18 +38,47 @@ public final class BoundaryMeter implements Extension {
 
   /** The counters so far; subtract an earlier snapshot with {@link BoundaryStats#minus}. */
   public BoundaryStats snapshot() {
-    return new BoundaryStats(
-        messages.sum(), bytes.sum(), serializeNanos.sum(), deserializeNanos.sum());
+    Map<String, BoundaryStats.Traffic> traffic = new TreeMap<>();
+    byType.forEach((type, counters) -> traffic.put(type.getName(), counters.snapshot()));
+    return new BoundaryStats(traffic);
   }
 
-  void recordSerialized(int messageBytes, long nanos) {
-    messages.increment();
-    bytes.add(messageBytes);
-    serializeNanos.add(nanos);
+  void recordSerialized(Class<?> type, int messageBytes, long nanos) {
+    Counters counters = counters(type);
+    counters.sent.increment();
+    counters.sentBytes.add(messageBytes);
+    counters.serializeNanos.add(nanos);
   }
 
-  void recordDeserialized(long nanos) {
-    deserializeNanos.add(nanos);
+  void recordDeserialized(Class<?> type, int messageBytes, long nanos) {
+    Counters counters = counters(type);
+    counters.received.increment();
+    counters.receivedBytes.add(messageBytes);
+    counters.deserializeNanos.add(nanos);
+  }
+
+  private Counters counters(Class<?> type) {
+    Counters counters = byType.get(type); // no lock on the common path
+    return counters != null ? counters : byType.computeIfAbsent(type, t -> new Counters());
+  }
+
+  private static final class Counters {
+    final LongAdder sent = new LongAdder();
+    final LongAdder sentBytes = new LongAdder();
+    final LongAdder serializeNanos = new LongAdder();
+    final LongAdder received = new LongAdder();
+    final LongAdder receivedBytes = new LongAdder();
+    final LongAdder deserializeNanos = new LongAdder();
+
+    BoundaryStats.Traffic snapshot() {
+      return new BoundaryStats.Traffic(
+          sent.sum(),
+          sentBytes.sum(),
+          serializeNanos.sum(),
+          received.sum(),
+          receivedBytes.sum(),
+          deserializeNanos.sum());
+    }
   }
 
   private static final class Id extends AbstractExtensionId<BoundaryMeter> {

@@ -98,7 +98,7 @@ public final class KryoSerializer extends JSerializer {
     return deserialize(bytes, true);
   }
 
-  /** Deserialization time is counted only for what was counted when it was sent. */
+  /** Only what is counted when sent is counted when read. */
   private static boolean metered(Object value) {
     return !(value instanceof Unmetered);
   }
@@ -142,7 +142,7 @@ public final class KryoSerializer extends JSerializer {
       byte[] bytes = borrowed.output.toBytes();
       long nanos = System.nanoTime() - start;
       if (count) {
-        meter.recordSerialized(bytes.length, nanos);
+        meter.recordSerialized(value.getClass(), bytes.length, nanos);
       }
       borrowed.afterWrite(settings);
       pool.free(borrowed);
@@ -187,7 +187,7 @@ public final class KryoSerializer extends JSerializer {
             null);
       }
       if (count && metered(value)) {
-        meter.recordDeserialized(nanos);
+        meter.recordDeserialized(value.getClass(), bytes.length, nanos);
       }
       pool.free(borrowed);
       return value;

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.actorlab.actor.Coordinator;
+import io.actorlab.actor.Worker;
 import io.actorlab.api.ActorLab;
 import io.actorlab.api.RunListener;
 import io.actorlab.api.WorkerPool;
 import io.actorlab.api.WorkloadRun;
+import io.actorlab.measure.BoundaryStats;
 import io.actorlab.measure.RunReport;
 import io.actorlab.task.Task;
 import io.actorlab.task.TaskContext;
@@ -80,8 +83,23 @@ abstract class WorkerJvmModeTest {
 
     assertEquals(5, report.completed(), () -> "details: " + report.details());
     assertEquals(baseline.checksum(), report.checksum(), mode + " computed another result");
-    assertTrue(report.boundary().messages() >= 10, () -> "boundary: " + report.boundary());
-    assertTrue(report.boundary().bytes() > 0);
+    BoundaryStats boundary = report.boundary();
+    assertTrue(boundary.messages() >= 10, () -> "boundary: " + boundary);
+    assertTrue(boundary.bytes() > 0);
+    // every message of the run was serialized in one JVM and read in another: both sides counted it
+    boundary
+        .byType()
+        .forEach(
+            (type, traffic) -> {
+              assertEquals(traffic.sent(), traffic.received(), () -> type + ": " + traffic);
+              assertEquals(traffic.sentBytes(), traffic.receivedBytes(), () -> type + ": " + traffic);
+            });
+    assertTrue(
+        boundary.byType().containsKey(Worker.Run.class.getName()),
+        () -> "no task messages in " + boundary);
+    assertTrue(
+        boundary.byType().containsKey(Coordinator.TaskDone.class.getName()),
+        () -> "no results in " + boundary);
     assertTrue(report.peakRssBytes() > 0);
     assertTrue(
         report.details().keySet().stream().anyMatch(key -> key.startsWith("peak_rss_mb_worker")),

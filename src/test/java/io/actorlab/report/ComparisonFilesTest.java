@@ -29,9 +29,9 @@ class ComparisonFilesTest {
     return Comparisons.builder()
         .warmup(1)
         .run(1, "sequential", 1, 2000, Comparisons.RIGHT)
-        .run(1, "serialize-local", 2, 900, Comparisons.RIGHT, 0, new BoundaryStats(32, 936, 5_000, 2_000))
+        .run(1, "serialize-local", 2, 900, Comparisons.RIGHT, 0, Reports.boundary(32, 936, 5_000, 2_000))
         .run(2, "sequential", 1, 1400, Comparisons.RIGHT)
-        .run(2, "serialize-local", 2, 700, Comparisons.RIGHT, 0, new BoundaryStats(32, 936, 7_000_000, 0))
+        .run(2, "serialize-local", 2, 700, Comparisons.RIGHT, 0, Reports.boundary(32, 936, 7_000_000, 0))
         .skipped("virtual", "needs Java 21, this is Java 17")
         .build();
   }

@@ -155,7 +155,7 @@ class ComparisonTest {
     Comparison comparison =
         Comparisons.builder()
             .run(1, "sequential", 1, 1400, RIGHT)
-            .run(1, "serialize-local", 2, 700, RIGHT, 0, new BoundaryStats(32, 936, 5_000_000, 2_000_000))
+            .run(1, "serialize-local", 2, 700, RIGHT, 0, Reports.boundary(32, 936, 5_000_000, 2_000_000))
             .skipped("virtual", "needs Java 21, this is Java 17")
             .build();
 

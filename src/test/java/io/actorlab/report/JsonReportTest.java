@@ -35,8 +35,14 @@ class JsonReportTest {
         keys(json));
     assertEquals(List.of("p50", "p99", "max"), keys(json.get("latency_ms")));
     assertEquals(
-        List.of("messages", "bytes", "serialize_ns", "deserialize_ns", "serialize_share"),
+        List.of(
+            "messages", "bytes", "serialize_ns", "deserialize_ns", "received_messages",
+            "received_bytes", "serialize_share", "by_type"),
         keys(json.get("boundary")));
+    assertEquals(
+        List.of(
+            "sent", "sent_bytes", "serialize_ns", "received", "received_bytes", "deserialize_ns"),
+        keys(json.at("/boundary/by_type/io.example.Message")));
     assertEquals(List.of("primes", "lost", "exact", "note", "ratio"), keys(json.get("details")));
   }
 
@@ -64,6 +70,8 @@ class JsonReportTest {
     assertEquals(3_355_443, json.at("/boundary/bytes").longValue());
     assertEquals(12_000_000, json.at("/boundary/serialize_ns").longValue());
     assertEquals(9_000_000, json.at("/boundary/deserialize_ns").longValue());
+    assertEquals(1024, json.at("/boundary/received_messages").longValue());
+    assertEquals(3_355_443, json.at("/boundary/received_bytes").longValue());
     assertEquals(1234, json.at("/details/primes").longValue());
     assertEquals(0, json.at("/details/lost").intValue());
     assertTrue(json.at("/details/exact").booleanValue());
@@ -72,18 +80,36 @@ class JsonReportTest {
   }
 
   @Test
+  void totalsEveryMessageTypeAndListsEachByName() throws Exception {
+    BoundaryStats twoTypes =
+        BoundaryStats.of("b.Result", new BoundaryStats.Traffic(3, 30, 300, 2, 20, 200))
+            .plus(BoundaryStats.of("a.Run", new BoundaryStats.Traffic(5, 500, 50, 5, 500, 70)));
+    JsonNode json = json(withBoundary(twoTypes, 1_000_000_000));
+
+    assertEquals(8, json.at("/boundary/messages").longValue());
+    assertEquals(530, json.at("/boundary/bytes").longValue());
+    assertEquals(350, json.at("/boundary/serialize_ns").longValue());
+    assertEquals(7, json.at("/boundary/received_messages").longValue());
+    assertEquals(520, json.at("/boundary/received_bytes").longValue());
+    assertEquals(270, json.at("/boundary/deserialize_ns").longValue());
+    assertEquals(List.of("a.Run", "b.Result"), keys(json.at("/boundary/by_type")));
+    assertEquals(2, json.at("/boundary/by_type/b.Result/received").longValue());
+    assertEquals(twoTypes, JsonReport.fromJson(json).boundary());
+  }
+
+  @Test
   void serializeShareIsBoundaryTimeOverWallTime() throws Exception {
     JsonNode json = READER.readTree(JsonReport.toJson(Reports.crossing(), 2));
     // (12 ms + 9 ms) / 1,234.567891 ms = 0.017010...
     assertDecimal("0.0170", json.at("/boundary/serialize_share"));
 
-    RunReport half = withBoundary(new BoundaryStats(10, 100, 300_000_000, 200_000_000), 1_000_000_000);
+    RunReport half = withBoundary(Reports.boundary(10, 100, 300_000_000, 200_000_000), 1_000_000_000);
     assertDecimal("0.5000", json(half).at("/boundary/serialize_share"));
 
     RunReport nothingCrossed = withBoundary(BoundaryStats.NONE, 1_000_000_000);
     assertDecimal("0", json(nothingCrossed).at("/boundary/serialize_share"));
 
-    RunReport noWallTime = withBoundary(new BoundaryStats(1, 1, 5, 5), 0);
+    RunReport noWallTime = withBoundary(Reports.boundary(1, 1, 5, 5), 0);
     assertDecimal("0", json(noWallTime).at("/boundary/serialize_share"));
   }
 
@@ -93,7 +119,7 @@ class JsonReportTest {
     assertTrue(json.contains("\"cpu_ms\":2010.000,"), json);
     assertTrue(json.contains("\"p99\":40.100,"), json);
     assertTrue(json.contains("\"peak_rss_mb\":83.4,"), json);
-    assertTrue(json.contains("\"serialize_share\":0.0170}"), json);
+    assertTrue(json.contains("\"serialize_share\":0.0170,"), json);
   }
 
   @Test

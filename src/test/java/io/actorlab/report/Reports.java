@@ -36,8 +36,16 @@ final class Reports {
         412_345_678,
         87_450_010,
         new LatencySummary(12_345_678, 40_100_000, 52_000_000),
-        new BoundaryStats(1024, 3_355_443, 12_000_000, 9_000_000),
+        boundary(1024, 3_355_443, 12_000_000, 9_000_000),
         details);
+  }
+
+  /** Messages of one type, each read as often as sent. */
+  static BoundaryStats boundary(long messages, long bytes, long serializeNanos, long deserializeNanos) {
+    return BoundaryStats.of(
+        "io.example.Message",
+        new BoundaryStats.Traffic(
+            messages, bytes, serializeNanos, messages, bytes, deserializeNanos));
   }
 
   /** A run in which nothing crossed and neither CPU time nor RSS could be measured. */
