@@ -14,9 +14,11 @@ import java.util.Map;
 /**
  * What a process costs, measured side by side in one run: start-up of the processes mode (spawn until
  * every worker is ready), its CPU-bound speed against gil and threads excluding start-up, and the
- * per-task overhead of processes against threads with tasks that do nearly nothing (measured on a pool
- * that has already run the same tasks once, so the JIT is warm on both sides). Modes run interleaved,
- * rounds repeated, medians reported.
+ * per-task overhead of processes against threads with tasks that do nearly nothing. CPU-bound speed is
+ * measured twice on each pool: on its first run ("cold": a new worker JVM still compiles the task's
+ * code, part of what a process costs to start) and on a second run of the same tasks ("warm": the JIT
+ * done, as it is for the in-JVM modes after the first round). The no-op overhead is measured warm.
+ * Modes run interleaved, rounds repeated, medians reported.
  *
  * <p>Run: {@code bench/run ProcessesCost [rounds=5] [workers=2]}
  */
@@ -39,11 +41,14 @@ public final class ProcessesCost {
     for (int round = 0; round <= rounds; round++) {
       StringBuilder line = new StringBuilder("round " + round + ":");
       for (String mode : modes) {
-        RunReport report =
-            WorkloadRun.run(ActorLab.mode(mode).workers(workers), primes, cpu, RunListener.NONE);
-        record(series, round, "primes wall ms " + mode, report.wallNanos() / 1e6, line);
-        if (mode.equals("processes")) {
-          record(series, round, "processes start-up ms", report.startupNanos() / 1e6, line);
+        try (WorkerPool pool = ActorLab.mode(mode).workers(workers).start()) {
+          RunReport cold = WorkloadRun.runOn(pool, primes, cpu, RunListener.NONE);
+          RunReport warm = WorkloadRun.runOn(pool, primes, cpu, RunListener.NONE);
+          record(series, round, "primes cold wall ms " + mode, cold.wallNanos() / 1e6, line);
+          record(series, round, "primes warm wall ms " + mode, warm.wallNanos() / 1e6, line);
+          if (mode.equals("processes")) {
+            record(series, round, "processes start-up ms", cold.startupNanos() / 1e6, line);
+          }
         }
       }
       for (String mode : List.of("threads", "processes")) {
@@ -72,10 +77,19 @@ public final class ProcessesCost {
               values.stream().mapToDouble(Double::doubleValue).min().getAsDouble(),
               values.stream().mapToDouble(Double::doubleValue).max().getAsDouble());
         });
-    System.out.printf(
-        "%nprimes, excluding start-up: processes is %.2fx faster than gil, %.2fx threads' time%n",
-        medians.get("primes wall ms gil") / medians.get("primes wall ms processes"),
-        medians.get("primes wall ms processes") / medians.get("primes wall ms threads"));
+    for (String state : List.of("cold", "warm")) {
+      System.out.printf(
+          "%nprimes, %s pools, excluding start-up: processes is %.2fx faster than gil, threads %.2fx;"
+              + " processes takes %.2fx threads' time",
+          state,
+          medians.get("primes " + state + " wall ms gil")
+              / medians.get("primes " + state + " wall ms processes"),
+          medians.get("primes " + state + " wall ms gil")
+              / medians.get("primes " + state + " wall ms threads"),
+          medians.get("primes " + state + " wall ms processes")
+              / medians.get("primes " + state + " wall ms threads"));
+    }
+    System.out.println();
     System.out.printf(
         "no-op tasks: processes costs %.1f us a task amortized, threads %.1f us (%.0fx)%n",
         medians.get("no-op task overhead us processes"),

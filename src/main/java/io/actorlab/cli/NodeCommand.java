@@ -1,12 +1,9 @@
 package io.actorlab.cli;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigParseOptions;
 import io.actorlab.cluster.WorkerNodes;
 import io.actorlab.cluster.WorkerNode;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -66,20 +63,6 @@ final class NodeCommand implements Callable<Integer>, Main.Verbosity {
   boolean exitWithParent;
 
   @Option(
-      names = "--coordinator",
-      paramLabel = "PATH",
-      hidden = true,
-      description = "The actor path of the coordinator of the run that spawned this node.")
-  String coordinator;
-
-  @Option(
-      names = "--node-config",
-      paramLabel = "FILE",
-      hidden = true,
-      description = "The complete configuration a launching run wrote for its workers.")
-  Path nodeConfig;
-
-  @Option(
       names = {"-v", "--verbose"},
       description = "Log more, and show stack traces of errors.")
   boolean verbose;
@@ -107,7 +90,7 @@ final class NodeCommand implements Callable<Integer>, Main.Verbosity {
       lab.set("actorlab.cluster.host", host);
     }
     Logging.configure(verbose, lab);
-    Config resolved = nodeConfig != null ? readNodeConfig(nodeConfig) : lab.config();
+    Config resolved = lab.config();
     String clusterHost = resolved.getString("actorlab.cluster.host");
     List<String> addresses = new ArrayList<>();
     for (String seed : seeds) {
@@ -120,18 +103,11 @@ final class NodeCommand implements Callable<Integer>, Main.Verbosity {
               + clusterHost
               + ":25521)");
     }
-    ActorSystem<WorkerNode.Command> system =
-        WorkerNodes.start(resolved, addresses, port, exitWithParent, coordinator);
+    ActorSystem<WorkerNode.Command> system = WorkerNodes.start(resolved, addresses, port, exitWithParent);
     PrintWriter out = spec.commandLine().getOut();
     out.println("actorlab node up at " + WorkerNodes.address(system) + ", joining " + addresses);
     out.flush();
     system.getWhenTerminated().toCompletableFuture().join();
     return 0;
-  }
-
-  private static Config readNodeConfig(Path file) {
-    return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false))
-        .withFallback(ConfigFactory.defaultReference())
-        .resolve();
   }
 }

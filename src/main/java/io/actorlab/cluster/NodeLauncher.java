@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,12 +27,14 @@ import java.util.function.Consumer;
  * and class path as this JVM, plus the extra entries it is given (so a user's task classes are there,
  * whether on this JVM's class path or loaded from {@code --jar}), writes its output to its own file in
  * the run's log folder, and reads its standard input until this JVM goes away, by whatever means, even
- * {@code kill -9}: then it exits by itself. {@link #close()} and a shutdown hook (Ctrl-C) stop every
- * worker still running, gently first, then by force.
+ * {@code kill -9}: then it exits by itself. A run's workers ({@link #launchWorker}) may start before
+ * the coordinator's actor system: they read the coordinator's address from that same pipe once it is
+ * {@link #announce announced}. {@link #close()} and a shutdown hook (Ctrl-C) stop every worker still running,
+ * gently first, then by force.
  */
 public final class NodeLauncher implements AutoCloseable {
 
-  /** The entry point of a worker JVM: the command line's {@code node} command. */
+  /** The entry point of a node started by hand: the command line's {@code node} command. */
   private static final String NODE_MAIN = "io.actorlab.cli.Main";
 
   /** System properties passed on to workers, so that -D settings apply to every JVM of a run. */
@@ -73,6 +76,9 @@ public final class NodeLauncher implements AutoCloseable {
   private final Set<Node> archiving = ConcurrentHashMap.newKeySet();
   private final Thread shutdownHook;
   private volatile boolean closing;
+  private final List<Node> workers = new CopyOnWriteArrayList<>();
+  private volatile Consumer<Node> onWorkerExit = node -> {};
+  private volatile String coordinator;
 
   private NodeLauncher(Path logDir, String classPath, ClassDataSharing classData) {
     this.logDir = logDir;
@@ -140,15 +146,71 @@ public final class NodeLauncher implements AutoCloseable {
   }
 
   /**
-   * Starts a worker JVM named {@code name} with {@code jvmOptions} and the {@code node} command's
+   * Who hears of a worker started by {@link #launchWorker} that exits while the launcher still runs
+   * it; no one until this is set.
+   */
+  public void onWorkerExit(Consumer<Node> listener) {
+    this.onWorkerExit = listener;
+  }
+
+  /**
+   * Tells every worker started by {@link #launchWorker}, now and from now on, the address of the
+   * coordinator to join.
+   */
+  public synchronized void announce(String coordinatorAddress) {
+    this.coordinator = coordinatorAddress;
+    workers.forEach(this::tellCoordinator);
+  }
+
+  private void tellCoordinator(Node node) {
+    try {
+      OutputStream in = node.process().getOutputStream();
+      in.write((coordinator + "\n").getBytes(StandardCharsets.UTF_8));
+      in.flush();
+    } catch (IOException e) {
+      // It has exited; its exit is reported to the onWorkerExit listener.
+    }
+  }
+
+  /**
+   * Starts a run's worker JVM named {@code name} with {@code jvmOptions}: {@link WorkerMain} with the
+   * configuration in {@code nodeConfig} (see {@link #writeNodeConfig}). It joins the coordinator once
+   * {@link #announce} has told it where.
+   */
+  public synchronized Node launchWorker(String name, List<String> jvmOptions, Path nodeConfig) {
+    Node node =
+        launch(
+            name,
+            jvmOptions,
+            WorkerMain.class.getName(),
+            List.of(nodeConfig.toString()),
+            exited -> onWorkerExit.accept(exited));
+    workers.add(node);
+    if (coordinator != null) {
+      tellCoordinator(node);
+    }
+    return node;
+  }
+
+  /**
+   * Starts a node JVM named {@code name} with {@code jvmOptions} and the {@code node} command's
    * arguments {@code args}; {@code onExit} hears of it if it exits while the launcher still runs it.
    */
   public Node launch(
       String name, List<String> jvmOptions, List<String> args, Consumer<Node> onExit) {
+    return launch(name, jvmOptions, NODE_MAIN, args, onExit);
+  }
+
+  private Node launch(
+      String name,
+      List<String> jvmOptions,
+      String mainClass,
+      List<String> args,
+      Consumer<Node> onExit) {
     List<String> sharing = classData.options();
     List<String> options = new ArrayList<>(jvmOptions);
     options.addAll(sharing);
-    List<String> command = nodeCommand(options, classPath, args);
+    List<String> command = command(options, classPath, mainClass, args);
     Path log = logDir.resolve(name + ".log");
     ProcessBuilder builder =
         new ProcessBuilder(command)
@@ -166,7 +228,9 @@ public final class NodeLauncher implements AutoCloseable {
           .thenRun(
               () -> {
                 classData.exited(sharing, node.process().exitValue());
-                exited(node, onExit);
+                if (!closing) {
+                  onExit.accept(node);
+                }
               });
       return node;
     } catch (IOException e) {
@@ -176,12 +240,17 @@ public final class NodeLauncher implements AutoCloseable {
   }
 
   /**
-   * The command line of a node JVM: this JVM's {@code java}, {@code jvmOptions}, this JVM's {@code
-   * actorlab.*}, {@code pekko.*}, {@code logback.*} and {@code config.*} system properties, {@code
-   * classPath}, and the command line's entry point with {@code args} (a {@code node} command).
+   * The command line of a node JVM started by hand: this JVM's {@code java}, {@code jvmOptions}, this
+   * JVM's {@code actorlab.*}, {@code pekko.*}, {@code logback.*} and {@code config.*} system properties,
+   * {@code classPath}, and the command line's entry point with {@code args} (a {@code node} command).
    */
   public static List<String> nodeCommand(
       List<String> jvmOptions, String classPath, List<String> args) {
+    return command(jvmOptions, classPath, NODE_MAIN, args);
+  }
+
+  private static List<String> command(
+      List<String> jvmOptions, String classPath, String mainClass, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
@@ -191,15 +260,9 @@ public final class NodeLauncher implements AutoCloseable {
         .forEach(key -> command.add("-D" + key + "=" + System.getProperty(key)));
     command.add("-cp");
     command.add(classPath);
-    command.add(NODE_MAIN);
+    command.add(mainClass);
     command.addAll(args);
     return command;
-  }
-
-  private void exited(Node node, Consumer<Node> onExit) {
-    if (!closing) {
-      onExit.accept(node);
-    }
   }
 
   /**

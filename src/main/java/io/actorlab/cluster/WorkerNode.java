@@ -24,13 +24,14 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.cluster.Member;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.SelfUp;
 import org.apache.pekko.cluster.typed.Subscribe;
 
 /**
  * The guardian of a worker JVM. Once its node is Up in the cluster it finds the run's {@link
- * Coordinator} — at the address it was given when a run spawned it, else through the receptionist — and
+ * Coordinator} — the cluster's coordinator node when a run spawned it, else through the receptionist — and
  * starts this node's {@link Worker} actors for it: the same actors as in one JVM. A spawned node stops
  * when its coordinator goes away, so no worker JVM outlives its run; a node started by hand stops its
  * workers and waits for the next run's coordinator. A spawned node that finds no coordinator within the
@@ -71,8 +72,9 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
    * @param dispatcher config path of their dispatcher
    * @param blockingDispatcher config path of the dispatcher for blocking tasks
    * @param joinTimeout how long to wait for a coordinator
-   * @param coordinator the coordinator's actor path when a run spawned this node, or null to look it up
-   *     through the receptionist
+   * @param spawned a run spawned this node, into a cluster of its own whose one coordinator node runs
+   *     the coordinator as its guardian; else the node was started by hand and finds each run's
+   *     coordinator through the receptionist
    * @param maxTasksPerWorker tasks each worker runs before it is renewed, or 0 for never
    */
   public record Plan(
@@ -80,7 +82,7 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
       String dispatcher,
       String blockingDispatcher,
       Duration joinTimeout,
-      String coordinator,
+      boolean spawned,
       int maxTasksPerWorker) {}
 
   private final Plan plan;
@@ -121,8 +123,8 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
   /** Workers start only on a node that is Up, so the coordinator can watch them. */
   private Behavior<Command> onNodeUp(NodeUp up) {
     ActorContext<Command> context = getContext();
-    if (plan.coordinator() != null) {
-      startWorkers(ActorRefResolver.get(context.getSystem()).resolveActorRef(plan.coordinator()));
+    if (plan.spawned()) {
+      startWorkers(spawningCoordinator());
     } else {
       context
           .getSystem()
@@ -133,6 +135,19 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
                   context.messageAdapter(Receptionist.Listing.class, CoordinatorListing::new)));
     }
     return this;
+  }
+
+  /** The coordinator of the run that spawned this node: the guardian of the cluster's coordinator node. */
+  private ActorRef<Coordinator.Command> spawningCoordinator() {
+    ActorContext<Command> context = getContext();
+    for (Member member : Cluster.get(context.getSystem()).state().getMembers()) {
+      if (member.hasRole(ClusterSettings.COORDINATOR_ROLE)) {
+        return ActorRefResolver.get(context.getSystem())
+            .resolveActorRef(member.address() + "/user");
+      }
+    }
+    // It joined through the coordinator, which is Up before any worker: never without one.
+    throw new IllegalStateException("a spawned worker node is Up in a cluster without a coordinator");
   }
 
   private Behavior<Command> onListing(CoordinatorListing message) {
@@ -154,7 +169,7 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
     RunningTasks running = new RunningTasks();
     Supplier<TaskRunner> runners =
         () -> new TaskRunner(TaskGuard.NONE, classLoader, preflight::check, running);
-    Worker.Renewal renewal = plan.coordinator() != null ? Worker.Renewal.STOP : Worker.Renewal.RESTART;
+    Worker.Renewal renewal = plan.spawned() ? Worker.Renewal.STOP : Worker.Renewal.RESTART;
     Executor blocking =
         plan.blockingDispatcher().equals(plan.dispatcher())
             ? null
@@ -189,7 +204,7 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
   }
 
   private Behavior<Command> onJoinTimedOut() {
-    if (coordinator != null || plan.coordinator() == null) {
+    if (coordinator != null || !plan.spawned()) {
       return this; // found one, or started by hand: such a node waits for runs as long as it is up
     }
     getContext()
@@ -199,7 +214,7 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
   }
 
   private Behavior<Command> onCoordinatorGone(Terminated terminated) {
-    if (plan.coordinator() != null) {
+    if (plan.spawned()) {
       getContext().getLog().info("the coordinator has gone; this worker node stops");
       return Behaviors.stopped();
     }

@@ -1,12 +1,16 @@
 package io.actorlab.cluster;
 
 import com.typesafe.config.Config;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.actor.AddressFromURIString;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.JoinSeedNodes;
 import org.slf4j.LoggerFactory;
 
 /** Starts a worker node: an actor system that joins the cluster and runs a {@link WorkerNode}. */
@@ -15,37 +19,73 @@ public final class WorkerNodes {
   private WorkerNodes() {}
 
   /**
-   * Starts a worker node of the mode in {@code config}.
+   * Starts a worker node by hand ({@code bin/actorlab node}): it joins through {@code seeds} and works
+   * for whichever run's coordinator joins the cluster.
    *
-   * @param seeds addresses of the nodes to join through (the coordinator, for spawned workers)
+   * @param seeds addresses of the nodes to join through
    * @param port the port to listen on, 0 for a free one
-   * @param exitWithParent stop the node when standard input closes: the launching JVM has gone
-   * @param coordinator the coordinator's actor path, or null to find it through the receptionist
+   * @param exitWithParent stop the node when its standard input ends: the JVM that started it, and
+   *     holds the other end of that pipe, has gone
    */
   public static ActorSystem<WorkerNode.Command> start(
-      Config config, List<String> seeds, int port, boolean exitWithParent, String coordinator) {
+      Config config, List<String> seeds, int port, boolean exitWithParent) {
     ClusterSettings cluster = ClusterSettings.create(config);
     ClusterSettings.checkCanListen(cluster.host(), port, "port (--port)");
-    WorkerNode.Plan plan =
-        new WorkerNode.Plan(
-            cluster.workersPerNode(),
-            config.getString("actorlab.mode.dispatcher-path"),
-            config.getString("actorlab.mode.blocking-dispatcher-path"),
-            cluster.joinTimeout(),
-            coordinator,
-            config.getInt("actorlab.tasks.max-tasks-per-worker"));
-    // Watch the parent from the start: on a busy machine the actor system takes a while to come up,
-    // and a parent that dies meanwhile must not leave this JVM behind.
     CompletableFuture<ActorSystem<?>> started = new CompletableFuture<>();
-    if (exitWithParent) {
-      watchParent(started);
-    }
     LoggerFactory.getILoggerFactory();
-    ActorSystem<WorkerNode.Command> system =
+    if (exitWithParent) {
+      watchParent(null, started);
+    }
+    return started(
+        started,
         ActorSystem.create(
-            WorkerNode.create(plan), "actorlab", cluster.workerConfig(config, seeds, port));
+            WorkerNode.create(plan(config, cluster, false)),
+            "actorlab",
+            cluster.workerConfig(config, seeds, port)));
+  }
+
+  /**
+   * Starts a worker node that a run spawned ({@link WorkerMain}), on a free port. It starts its actor
+   * system at once, while the run's coordinator starts its own, and joins the coordinator once it reads
+   * the coordinator's address, the first line of its standard input. The launcher keeps that pipe open
+   * and writes nothing more; the pipe closes when the launcher's JVM ends, however it ends (even {@code
+   * kill -9}), and then this node stops, before or after its actor system is up.
+   */
+  public static ActorSystem<WorkerNode.Command> startSpawned(Config config) {
+    ClusterSettings cluster = ClusterSettings.create(config);
+    CompletableFuture<String> coordinator = new CompletableFuture<>();
+    CompletableFuture<ActorSystem<?>> started = new CompletableFuture<>();
+    LoggerFactory.getILoggerFactory();
+    watchParent(coordinator, started);
+    ActorSystem<WorkerNode.Command> system =
+        started(
+            started,
+            ActorSystem.create(
+                WorkerNode.create(plan(config, cluster, true)),
+                "actorlab",
+                cluster.workerConfig(config, List.of(), 0)));
+    coordinator.thenAccept(
+        address ->
+            Cluster.get(system)
+                .manager()
+                .tell(new JoinSeedNodes(List.of(AddressFromURIString.parse(address)))));
+    return system;
+  }
+
+  private static <T> ActorSystem<T> started(
+      CompletableFuture<ActorSystem<?>> started, ActorSystem<T> system) {
     started.complete(system);
     return system;
+  }
+
+  private static WorkerNode.Plan plan(Config config, ClusterSettings cluster, boolean spawned) {
+    return new WorkerNode.Plan(
+        cluster.workersPerNode(),
+        config.getString("actorlab.mode.dispatcher-path"),
+        config.getString("actorlab.mode.blocking-dispatcher-path"),
+        cluster.joinTimeout(),
+        spawned,
+        config.getInt("actorlab.tasks.max-tasks-per-worker"));
   }
 
   /** The address other nodes reach this node at. */
@@ -54,21 +94,26 @@ public final class WorkerNodes {
   }
 
   /**
-   * The launcher keeps a pipe to this JVM's standard input open and never writes to it; the pipe closes
-   * when the launcher's JVM ends, however it ends, and then this node stops.
+   * Reads standard input on a thread of its own from now on: first the coordinator's address, when
+   * {@code coordinator} waits for it, then on to the end, which means the parent has gone.
    */
-  private static void watchParent(CompletableFuture<ActorSystem<?>> started) {
-    Thread watcher = new Thread(() -> stopWhenInputEnds(started), "actorlab-parent-watch");
+  private static void watchParent(
+      CompletableFuture<String> coordinator, CompletableFuture<ActorSystem<?>> started) {
+    Thread watcher = new Thread(() -> readParent(coordinator, started), "actorlab-parent-watch");
     watcher.setDaemon(true);
     watcher.start();
   }
 
-  private static void stopWhenInputEnds(CompletableFuture<ActorSystem<?>> started) {
-    InputStream in = System.in;
-    byte[] ignored = new byte[256];
-    try {
-      while (in.read(ignored) >= 0) {
-        // Nothing is ever written; only the end of the stream matters.
+  private static void readParent(
+      CompletableFuture<String> coordinator, CompletableFuture<ActorSystem<?>> started) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+      String address = coordinator == null ? null : in.readLine();
+      if (address != null) {
+        coordinator.complete(address.strip());
+      }
+      while (in.read() >= 0) {
+        // Nothing more is written; only the end of the stream matters.
       }
     } catch (IOException e) {
       // A broken pipe means the same: the parent is gone.

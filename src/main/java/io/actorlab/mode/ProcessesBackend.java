@@ -14,6 +14,7 @@ import io.actorlab.measure.BoundaryStats;
 import io.actorlab.measure.PoolUsage;
 import io.actorlab.serialization.BoundaryMeter;
 import io.actorlab.serialization.Preflight;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,7 +54,8 @@ final class ProcessesBackend extends CoordinatorBackend {
   private final ClusterSettings cluster;
   private final WorkerKiller killer;
   private final AtomicInteger replacements = new AtomicInteger();
-  private volatile List<String> workerArgs = List.of();
+  /** The configuration file of the run's worker JVMs, or null when it attached to a cluster. */
+  private final Path nodeConfig;
   /** Replacements start only once the pool is up: a worker that cannot start fails the start. */
   private volatile int replacementsLeft;
 
@@ -62,30 +64,45 @@ final class ProcessesBackend extends CoordinatorBackend {
       NodeLauncher launcher,
       ClusterSettings cluster,
       WorkerKiller killer,
-      Duration stopTimeout) {
+      Duration stopTimeout,
+      Path nodeConfig) {
     super(system, Preflight.create(system), stopTimeout);
     this.launcher = launcher;
     this.cluster = cluster;
     this.killer = killer;
+    this.nodeConfig = nodeConfig;
   }
 
   static ProcessesBackend start(ActorLabSettings settings, Config config) {
     ClusterSettings cluster = ClusterSettings.create(config);
     ClusterSettings.checkCanListen(cluster.host(), cluster.port(), "actorlab.cluster.port");
     LoggerFactory.getILoggerFactory();
-    NodeLauncher launcher =
-        cluster.seedNodes().isEmpty()
-            ? NodeLauncher.create(cluster)
-            : null;
+    NodeLauncher launcher = cluster.seedNodes().isEmpty() ? NodeLauncher.create(cluster) : null;
+    Path nodeConfig = null;
+    ActorSystem<Coordinator.Command> system;
     WorkerKiller killer = new WorkerKiller(launcher);
-    ActorSystem<Coordinator.Command> system =
-        ActorSystem.create(
-            Coordinator.create(settings.tasks(), killer),
-            "actorlab",
-            cluster.coordinatorConfig(config));
+    try {
+      if (launcher != null) {
+        // The worker JVMs start while this JVM starts its actor system; they join once told where.
+        nodeConfig = launcher.writeNodeConfig(config);
+        for (int i = 1; i <= settings.workers(); i++) {
+          launcher.launchWorker("worker-" + i, cluster.workerJvmOptions(), nodeConfig);
+        }
+      }
+      system =
+          ActorSystem.create(
+              Coordinator.create(settings.tasks(), killer),
+              "actorlab",
+              cluster.coordinatorConfig(config));
+    } catch (RuntimeException e) {
+      if (launcher != null) {
+        launcher.close();
+      }
+      throw e;
+    }
     killer.system = system;
     ProcessesBackend backend =
-        new ProcessesBackend(system, launcher, cluster, killer, settings.stopTimeout());
+        new ProcessesBackend(system, launcher, cluster, killer, settings.stopTimeout(), nodeConfig);
     try {
       Address self = Cluster.get(system).selfMember().address();
       if (launcher == null) {
@@ -97,19 +114,10 @@ final class ProcessesBackend extends CoordinatorBackend {
       }
       system.receptionist().tell(Receptionist.register(ClusterKeys.COORDINATOR, system));
       if (launcher != null) {
-        backend.workerArgs =
-            List.of(
-                "node",
-                "--seed",
-                self.toString(),
-                "--exit-with-parent",
-                "--coordinator",
-                self + "/user",
-                "--node-config",
-                launcher.writeNodeConfig(config).toString());
-        for (int i = 1; i <= settings.workers(); i++) {
-          backend.launchWorker("worker-" + i);
-        }
+        launcher.onWorkerExit(backend::workerExited);
+        // Told before this node is Up, a worker would be turned away and try again a second later.
+        org.apache.pekko.cluster.Cluster.get(system.classicSystem())
+            .registerOnMemberUp(() -> launcher.announce(self.toString()));
       }
       backend.awaitWorkers(
           settings.workers() * cluster.workersPerNode(),
@@ -154,7 +162,7 @@ final class ProcessesBackend extends CoordinatorBackend {
   }
 
   private void launchWorker(String name) {
-    launcher.launch(name, cluster.workerJvmOptions(), workerArgs, this::workerExited);
+    launcher.launchWorker(name, cluster.workerJvmOptions(), nodeConfig);
   }
 
   /**

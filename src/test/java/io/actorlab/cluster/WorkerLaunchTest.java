@@ -1,0 +1,105 @@
+package io.actorlab.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import io.actorlab.api.ActorLab;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.Member;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A run's worker JVMs start before its coordinator: each brings its actor system up on its own, waits
+ * to be told where the coordinator is, and only then joins. So a run's start-up overlaps the two.
+ */
+class WorkerLaunchTest {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  private final Config config = ActorLab.mode("processes").workers(1).config();
+  private NodeLauncher launcher;
+  private ActorSystem<Void> coordinator;
+
+  @AfterEach
+  void stopEverything() throws Exception {
+    if (coordinator != null) {
+      coordinator.terminate();
+      coordinator.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+    if (launcher != null) {
+      launcher.close();
+    }
+    Descendants.assertNoneLeft();
+  }
+
+  @Test
+  void aWorkerComesUpBeforeItsCoordinatorExistsAndJoinsOnceTold() throws Exception {
+    NodeLauncher.Node worker = launchWorker(); // its actor system runs, with no coordinator yet
+    assertTrue(worker.process().isAlive(), worker::tail);
+
+    ClusterSettings cluster = ClusterSettings.create(config);
+    coordinator = ActorSystem.create(Behaviors.empty(), "actorlab", cluster.coordinatorConfig(config));
+    Cluster self = Cluster.get(coordinator);
+    self.manager().tell(Join.create(self.selfMember().address()));
+    launcher.announce(self.selfMember().address().toString());
+
+    Member joined = awaitWorkerUp(self);
+    assertEquals(worker.process().pid(), ClusterSettings.pidOf(joined), worker::tail);
+  }
+
+  @Test
+  void aWorkerNeverToldItsCoordinatorExitsWhenItsLauncherGoes() throws Exception {
+    NodeLauncher.Node worker = launchWorker();
+
+    worker.process().getOutputStream().close(); // what the launcher's JVM ending does to the pipe
+
+    assertTrue(
+        worker.process().waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS),
+        () -> "still running:\n" + worker.tail());
+  }
+
+  /** Starts a worker JVM and waits until its actor system is up. */
+  private NodeLauncher.Node launchWorker() throws Exception {
+    ClusterSettings cluster = ClusterSettings.create(config);
+    launcher = NodeLauncher.create(cluster);
+    NodeLauncher.Node worker =
+        launcher.launchWorker(
+            "worker-1", cluster.workerJvmOptions(), launcher.writeNodeConfig(config));
+    awaitLine(worker, "actorlab worker node up at");
+    return worker;
+  }
+
+  private static void awaitLine(NodeLauncher.Node node, String text) throws Exception {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(node.log()) && Files.readString(node.log()).contains(text)) {
+        return;
+      }
+      assertTrue(node.process().isAlive(), () -> "exited:\n" + node.tail());
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no '" + text + "' in " + PATIENCE + ":\n" + node.tail());
+  }
+
+  private static Member awaitWorkerUp(Cluster cluster) throws InterruptedException {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (Member member : cluster.state().getMembers()) {
+        if (member.hasRole(ClusterSettings.WORKER_ROLE) && member.status() == MemberStatus.up()) {
+          return member;
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no worker Up in " + PATIENCE + ": " + cluster.state().getMembers());
+  }
+}
