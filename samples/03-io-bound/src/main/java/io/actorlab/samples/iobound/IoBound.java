@@ -6,7 +6,6 @@ import io.actorlab.api.RunListener;
 import io.actorlab.api.WorkloadRun;
 import io.actorlab.measure.ProcessMetrics;
 import io.actorlab.measure.RunReport;
-import io.actorlab.mode.ModeCatalog;
 import io.actorlab.workload.Workload;
 import io.actorlab.workload.WorkloadSpec;
 import io.actorlab.workload.Workloads;
@@ -14,10 +13,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +39,6 @@ import org.slf4j.LoggerFactory;
 public final class IoBound {
 
   /** Modes whose skipping has been explained once already. */
-  private static final Set<String> EXPLAINED = new HashSet<>();
 
   private IoBound() {}
 
@@ -172,29 +168,10 @@ public final class IoBound {
 
   /** The requested modes this installation can run; a line for each one it cannot. */
   private static List<String> available(String[] requested) {
-    List<String> present = ActorLab.modes().stream().map(ModeCatalog.ModeFile::name).toList();
-    List<String> modes = new ArrayList<>();
-    for (String mode : requested) {
-      if (!present.contains(mode)) {
-        System.out.printf("%s: skipped, there is no conf/modes/%s.conf here%n", mode, mode);
-        continue;
-      }
-      int requires = ActorLab.mode(mode).config().getInt("actorlab.mode.requires-java");
-      if (Runtime.version().feature() < requires && !EXPLAINED.add(mode)) {
-        System.out.printf("%s: skipped, it needs Java %d+ (see above)%n", mode, requires);
-        continue;
-      }
-      if (Runtime.version().feature() < requires) {
-        System.out.printf(
-            "%s: skipped, it needs Java %d+ and this is Java %d. Virtual threads arrived in Java 21;"
-                + " on older Java, Pekko would quietly run the mode on platform threads, so actorlab"
-                + " refuses it. Try JAVA_HOME=/path/to/jdk%d samples/run 03%n",
-            mode, requires, Runtime.version().feature(), requires);
-        continue;
-      }
-      modes.add(mode);
-    }
-    return modes;
+    return SampleSupport.availableModes(
+        requested,
+        "Virtual threads arrived in Java 21; on older Java, Pekko would quietly run the mode on"
+            + " platform threads, so actorlab refuses it. Try JAVA_HOME=/path/to/jdk21 samples/run 03");
   }
 
   private static String millis(long nanos) {

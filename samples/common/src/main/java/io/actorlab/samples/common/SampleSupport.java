@@ -3,14 +3,19 @@ package io.actorlab.samples.common;
 import io.actorlab.api.ActorLab;
 import io.actorlab.mode.ModeCatalog;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToLongFunction;
 
 /** What every lesson needs around its point: reading its key=value arguments, choosing its modes. */
 public final class SampleSupport {
+
+  /** Modes already reported as needing a newer Java. */
+  private static final Set<String> EXPLAINED_JAVA = ConcurrentHashMap.newKeySet();
 
   private SampleSupport() {}
 
@@ -30,6 +35,14 @@ public final class SampleSupport {
 
   /** The requested modes this installation can run; prints a line for each one it cannot. */
   public static List<String> availableModes(String[] requested) {
+    return availableModes(requested, "");
+  }
+
+  /**
+   * The requested modes this installation can run; prints a line for each one it cannot, with {@code
+   * whyJava} after the first that needs a newer Java (later ones say "see above").
+   */
+  public static List<String> availableModes(String[] requested, String whyJava) {
     List<String> present = ActorLab.modes().stream().map(ModeCatalog.ModeFile::name).toList();
     List<String> modes = new ArrayList<>();
     for (String mode : requested) {
@@ -39,9 +52,13 @@ public final class SampleSupport {
       }
       int requires = ActorLab.mode(mode).config().getInt("actorlab.mode.requires-java");
       if (Runtime.version().feature() < requires) {
-        System.out.printf(
-            "%s: skipped, it needs Java %d+ and this is Java %d%n",
-            mode, requires, Runtime.version().feature());
+        if (EXPLAINED_JAVA.add(mode)) {
+          System.out.printf(
+              "%s: skipped, it needs Java %d+ and this is Java %d.%s%n",
+              mode, requires, Runtime.version().feature(), whyJava.isEmpty() ? "" : " " + whyJava);
+        } else {
+          System.out.printf("%s: skipped, it needs Java %d+ (see above)%n", mode, requires);
+        }
         continue;
       }
       modes.add(mode);
