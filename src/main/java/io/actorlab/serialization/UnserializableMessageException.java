@@ -79,8 +79,11 @@ public final class UnserializableMessageException extends IllegalArgumentExcepti
             + " bytes. Send smaller messages (split the work, or hand large data over through a"
             + " file), or raise "
             + SerializationSettings.MAX_MESSAGE_BYTES_KEY
-            + " (and the transport's"
-            + " frame size with it).",
+            + " on every node of the run, e.g. -D "
+            + SerializationSettings.MAX_MESSAGE_BYTES_KEY
+            + "="
+            + suggestedLimit(size, limit)
+            + " (the processes modes' frame size follows it).",
         null);
   }
 
@@ -135,5 +138,11 @@ public final class UnserializableMessageException extends IllegalArgumentExcepti
                     + SerializationSettings.REGISTER_KEY
                     + "."),
         null);
+  }
+
+  /** A round size in MiB that holds the message: the next power of two above it. */
+  private static String suggestedLimit(long size, long limit) {
+    long needed = Math.max(size, limit + 1);
+    return Long.highestOneBit(Math.max(1, (needed - 1) >> 20)) * 2 + "MiB";
   }
 }

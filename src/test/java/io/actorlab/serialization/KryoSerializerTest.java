@@ -240,6 +240,9 @@ class KryoSerializerTest {
     assertTrue(message.contains("takes " + (classIdBytes + 4 + limit + 100) + " bytes"), message);
     assertTrue(message.contains("limit of " + limit + " bytes"), message);
     assertTrue(message.contains("actorlab.serialization.max-message-bytes"), message);
+    // the next power of two above the message's size, in MiB
+    long suggested = 2 * Long.highestOneBit(Math.max(1, (limit + 100L + classIdBytes + 3) >> 20));
+    assertTrue(message.contains("max-message-bytes=" + suggested + "MiB"), message);
   }
 
   @Test

@@ -27,7 +27,7 @@ class SerializationSettingsTest {
   void defaultsFromReferenceConf() {
     SerializationSettings settings = SerializationSettings.create(ConfigFactory.load());
     assertEquals(List.of(), settings.register());
-    assertEquals(8 << 20, settings.maxMessageBytes());
+    assertEquals(2 << 20, settings.maxMessageBytes());
     assertEquals(64, settings.maxDepth());
     assertEquals(64 << 10, settings.bufferSize());
   }
