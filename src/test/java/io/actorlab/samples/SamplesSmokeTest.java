@@ -189,7 +189,12 @@ class SamplesSmokeTest {
             "repeat=1",
             "time-ms=20",
             "big-ints=100000");
-    assertEquals(2, lines(out, "^ +(100 B|10.0 KB) .*").size(), out);
+    List<String> sizes = lines(out, "^ +(100 B|10.0 KB) .*");
+    assertEquals(2, sizes.size(), out);
+    for (String size : sizes) {
+      // size, tasks, then threads, serialize-local and processes, each a time per task
+      assertTrue(size.matches(" +\\S+ \\S+ +\\d+( +[\\d.]+ [mu]?s/task){3} .*"), size);
+    }
     List<String> kryo = lines(out, ".*kryo \\(actorlab\\).*");
     List<String> java = lines(out, ".*java serialization.*");
     assertEquals(2, kryo.size(), out);

@@ -102,10 +102,18 @@ public final class BoundaryCost {
       }
       inputs.put(size, arrays);
     }
+    // Across processes Artery allocates every buffer at the frame size, which follows
+    // max-message-bytes: give the processes pool only what its largest message needs.
+    long largest = Arrays.stream(sizes).max().orElse(0);
+    long frameLimit = Math.max(2L << 20, Long.highestOneBit(largest * 5 / 4 + (64 << 10)) * 2);
     Map<String, Map<Long, SizeRun>> byMode = new LinkedHashMap<>();
-    for (String mode : List.of("threads", "serialize-local")) {
+    for (String mode : List.of("threads", "serialize-local", "processes")) {
       Map<Long, SizeRun> runs = new LinkedHashMap<>();
-      try (WorkerPool pool = lab(mode).start()) {
+      ActorLab lab = lab(mode);
+      if (mode.equals("processes")) {
+        lab.set("actorlab.serialization.max-message-bytes", frameLimit);
+      }
+      try (WorkerPool pool = lab.start()) {
         inputs.values().forEach(arrays -> pool.map(new PayloadTask(), arrays)); // warm-up
         for (Map.Entry<Long, List<int[]>> size : inputs.entrySet()) {
           runs.put(size.getKey(), measureSize(pool, size.getValue(), repeat));
@@ -114,26 +122,33 @@ public final class BoundaryCost {
       byMode.put(mode, runs);
     }
     System.out.printf(
-        "%10s %6s %14s %18s %8s %16s %16s%n",
-        "size", "tasks", "threads", "serialize-local", "slower", "crossed", "ser+deser");
+        "%10s %6s %14s %18s %14s %8s %16s %16s%n",
+        "size", "tasks", "threads", "serialize-local", "processes", "slower", "crossed",
+        "ser+deser");
     for (long size : sizes) {
       SizeRun threads = byMode.get("threads").get(size);
       SizeRun serialized = byMode.get("serialize-local").get(size);
-      BoundaryStats crossed = serialized.crossed();
+      SizeRun processes = byMode.get("processes").get(size);
+      BoundaryStats crossed = processes.crossed();
       System.out.printf(
-          "%10s %6d %9s/task %13s/task %7.1fx %11s/task %11s/task%n",
+          "%10s %6d %9s/task %13s/task %9s/task %7.1fx %11s/task %11s/task%n",
           bytes(size), threads.tasks(), micros(threads.wallNanos() / threads.tasks()),
           micros(serialized.wallNanos() / serialized.tasks()),
-          (double) serialized.wallNanos() / threads.wallNanos(),
-          bytes(crossed.bytes() / serialized.tasks()),
-          micros((crossed.serializeNanos() + crossed.deserializeNanos()) / serialized.tasks()));
+          micros(processes.wallNanos() / processes.tasks()),
+          (double) processes.wallNanos() / threads.wallNanos(),
+          bytes(crossed.bytes() / processes.tasks()),
+          micros((crossed.serializeNanos() + crossed.deserializeNanos()) / processes.tasks()));
     }
-    System.out.println(
-        "crossed: Kryo bytes of every message of a task (its input, its result, the protocol around"
-            + " them); ints are\nfull-range, so each takes 5 bytes as a varint. ser+deser: the"
-            + " boundary meter's time, summed over threads\n(so it can exceed the wall time per task)."
-            + " serialize-local's wall also includes the pre-flight check at\nsubmit, one more"
-            + " serialization of every input and output.");
+    System.out.printf(
+        "slower: processes against threads. crossed: Kryo bytes of every message of a task across"
+            + " processes (its input,\nits result, the protocol around them); ints are full-range,"
+            + " so each takes 5 bytes as a varint. ser+deser:\nthe boundary meter's time over every"
+            + " JVM, summed over threads (so it can exceed the wall time per task).\n"
+            + "serialize-local pays the same serialization in one JVM, without the socket and the"
+            + " other process;\nits wall also includes the pre-flight check at submit, one more"
+            + " serialization of every input and output.\nprocesses ran with max-message-bytes ="
+            + " %d MiB: Artery holds buffers of that size in every JVM.%n",
+        frameLimit >> 20);
   }
 
   private static SizeRun measureSize(WorkerPool pool, List<int[]> arrays, int repeat) {
