@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.typesafe.config.Config;
 import io.actorlab.api.ActorLab;
+import io.actorlab.api.Square;
+import io.actorlab.api.WorkerPool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --conf} file setting {@code actorlab.cluster.pekko.remote.artery}, with key stores made by
  * {@code keytool} here. Two nodes with the cluster's key pair, whose certificate is in the trust store,
  * form a cluster; a third, started at the same time with the same trust store but a key pair of its
- * own, never becomes a member: the cluster's nodes refuse its certificate in the TLS handshake.
+ * own, never becomes a member: the cluster's nodes refuse its certificate in the TLS handshake. A run
+ * given the same file attaches to the cluster and gets its results.
  *
  * <p>Each node is {@code actorlab node} in a JVM of its own, so the test proves that actorlab's own
  * start path passes the TLS keys through. Skipped, saying why, when the JDK has no {@code keytool}.
@@ -110,6 +113,16 @@ class TlsClusterTest {
     }
     // It was the certificate: the cluster's node refused the untrusted one in the TLS handshake.
     rogue.awaitLog("SSLHandshakeException: Received fatal alert: bad_certificate", WITHIN);
+
+    // A run with the same file attaches to the cluster over TLS and gets its results.
+    try (WorkerPool pool =
+        ActorLab.mode("processes")
+            .workers(1)
+            .configFile(tlsFile("cluster", trust))
+            .set("actorlab.cluster.seed-nodes", List.of(addressA))
+            .start()) {
+      assertEquals(List.of(1L, 4L, 9L), pool.map(new Square(), List.of(1, 2, 3)));
+    }
   }
 
   private static Set<String> upMembers(MembershipClient client, String node) {
