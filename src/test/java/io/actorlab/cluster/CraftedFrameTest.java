@@ -33,6 +33,7 @@ import org.apache.pekko.serialization.JSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -59,21 +60,15 @@ class CraftedFrameTest {
 
   @TempDir Path temp;
 
-  private NodeProcess node;
+  @RegisterExtension final NodeProcesses nodes = new NodeProcesses();
+
   private ActorSystem attacker;
 
   @AfterEach
-  void tearDown() throws Exception {
-    try {
-      if (attacker != null) {
-        attacker.terminate();
-        attacker.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      }
-    } finally {
-      if (node != null) {
-        node.close();
-      }
-      Descendants.assertNoneLeft();
+  void stopAttacker() throws Exception {
+    if (attacker != null) {
+      attacker.terminate();
+      attacker.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
   }
 
@@ -111,8 +106,8 @@ class CraftedFrameTest {
   void craftedFramesAreRefusedAndLoggedAndTheNodeKeepsServing() throws Exception {
     int port = NodeProcess.freePort();
     Path classLog = temp.resolve("classes.log");
-    node =
-        NodeProcess.start(
+    NodeProcess node =
+        nodes.start(
             temp.resolve("node.log"),
             List.of("-Xmx64m", "-Xlog:class+load=info:file=" + classLog),
             List.of("--port", String.valueOf(port), "--seed", "127.0.0.1:" + port));
@@ -143,7 +138,7 @@ class CraftedFrameTest {
       monitor.tell(frame.getKey(), ActorRef.noSender());
       sent++;
       node.awaitLog(frame.getValue(), WITHIN);
-      assertEquals(sent, count(REFUSED, node.log()), () -> "one refusal per frame:\n" + node.log());
+      assertEquals(sent, count(REFUSED, node.log()), "one refusal per frame");
     }
 
     // The same connection still delivers: the node answers the attacker's next message.
@@ -158,9 +153,9 @@ class CraftedFrameTest {
     }
 
     String log = node.log();
-    assertTrue(node.isAlive(), () -> "the node is still running:\n" + log);
-    assertFalse(log.contains("OutOfMemoryError"), () -> "the node ran out of memory:\n" + log);
-    assertFalse(log.contains(Tripwire.SPRUNG), () -> "the node read a Tripwire:\n" + log);
+    assertTrue(node.isAlive(), "the node is still running");
+    assertFalse(log.contains("OutOfMemoryError"), "the node ran out of memory");
+    assertFalse(log.contains(Tripwire.SPRUNG), "the node read a Tripwire");
     String classes = Files.readString(classLog, StandardCharsets.UTF_8);
     assertTrue(
         classes.contains(KryoSerializer.class.getName() + " "),
@@ -178,7 +173,7 @@ class CraftedFrameTest {
                 .get(20, TimeUnit.SECONDS);
     return identity
         .getActorRef()
-        .orElseThrow(() -> new AssertionError("no actor at " + path + ":\n" + node.log()));
+        .orElseThrow(() -> new AssertionError("no actor at " + path));
   }
 
   /** A plain remoting system on 127.0.0.1 that puts forged bytes on the wire. */

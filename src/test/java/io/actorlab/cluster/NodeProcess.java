@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * An {@code actorlab node} in a JVM of its own, started as a user would, its output (with actorlab's
- * own logging configuration, warnings and errors) in a log file that failures quote. {@link #close}
- * kills it and waits for it to exit.
+ * own logging configuration, warnings and errors) in a log file. {@link #close} kills it and waits for
+ * it to exit. Tests start nodes through {@link NodeProcesses}, which shows their output when a test
+ * fails and stops them after each test.
  */
 final class NodeProcess implements AutoCloseable {
 
@@ -33,7 +34,7 @@ final class NodeProcess implements AutoCloseable {
 
   /**
    * Starts {@code actorlab node} with these JVM options and node arguments, writing its output to
-   * {@code log}.
+   * {@code log}; {@link NodeProcesses#start} is the way tests call it.
    */
   static NodeProcess start(Path log, List<String> jvmOptions, List<String> nodeArgs)
       throws IOException {
@@ -67,21 +68,21 @@ final class NodeProcess implements AutoCloseable {
     awaitLog("actorlab node up at", within);
     Matcher up = UP.matcher(log());
     if (!up.find()) {
-      throw new AssertionError("no address in the node's start line:\n" + log());
+      throw new AssertionError("no address in the start line of " + this);
     }
     return up.group(1);
   }
 
-  /** Waits until the log holds {@code text}, failing with the log after {@code within}. */
+  /** Waits until the log holds {@code text}; fails when the node exits first, or after {@code within}. */
   void awaitLog(String text, Duration within) throws InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
     while (!log().contains(text)) {
       if (!process.isAlive()) {
         throw new AssertionError(
-            "the node exited (" + process.exitValue() + ") before logging '" + text + "':\n" + log());
+            this + " exited (" + process.exitValue() + ") before logging '" + text + "'");
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("no '" + text + "' within " + within + " in " + log + ":\n" + log());
+        throw new AssertionError("no '" + text + "' within " + within + " in " + this);
       }
       Thread.sleep(100);
     }
@@ -96,8 +97,14 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
+  /** Whether the node's JVM is still running. */
   boolean isAlive() {
     return process.isAlive();
+  }
+
+  @Override
+  public String toString() {
+    return "the node logging to " + log;
   }
 
   @Override

@@ -20,10 +20,10 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -51,8 +51,9 @@ class TlsClusterTest {
 
   @TempDir Path temp;
 
+  @RegisterExtension final NodeProcesses nodes = new NodeProcesses();
+
   private Path keytool;
-  private final List<NodeProcess> nodes = new ArrayList<>();
 
   @BeforeEach
   void findKeytool() {
@@ -60,14 +61,6 @@ class TlsClusterTest {
     assumeTrue(
         Files.isExecutable(keytool),
         "skipped: this JDK has no keytool at " + keytool + " to make the key stores with");
-  }
-
-  @AfterEach
-  void stopNodes() throws Exception {
-    for (NodeProcess node : nodes) {
-      node.close();
-    }
-    Descendants.assertNoneLeft();
   }
 
   @Test
@@ -96,7 +89,7 @@ class TlsClusterTest {
       while (!upMembers(client, addressA).containsAll(Set.of(addressA, addressB))) {
         assertTrue(
             System.nanoTime() < deadline,
-            () -> "nodes a and b formed no cluster over TLS within " + WITHIN + ":\n" + logs());
+            "nodes a and b formed no cluster over TLS within " + WITHIN);
         Thread.sleep(200);
       }
       long rogueDeadline = System.nanoTime() + ROGUE_WINDOW.toNanos();
@@ -105,11 +98,11 @@ class TlsClusterTest {
           assertTrue(
               members(client, address).stream()
                   .noneMatch(member -> member.address().equals(addressRogue)),
-              () -> "the node without a trusted certificate became a member:\n" + logs());
+              "the node without a trusted certificate became a member");
         }
         Thread.sleep(250);
       }
-      assertTrue(rogue.isAlive(), () -> "the untrusted node keeps trying:\n" + rogue.log());
+      assertTrue(rogue.isAlive(), "the untrusted node keeps trying");
     }
     // It was the certificate: the cluster's node refused the untrusted one in the TLS handshake.
     rogue.awaitLog("SSLHandshakeException: Received fatal alert: bad_certificate", WITHIN);
@@ -145,9 +138,7 @@ class TlsClusterTest {
   private NodeProcess node(String name, String keys, Path trust, String... args) throws IOException {
     List<String> nodeArgs = new ArrayList<>(List.of("--conf", tlsFile(keys, trust).toString()));
     nodeArgs.addAll(List.of(args));
-    NodeProcess node = NodeProcess.start(temp.resolve(name + ".log"), List.of(), nodeArgs);
-    nodes.add(node);
-    return node;
+    return nodes.start(temp.resolve(name + ".log"), List.of(), nodeArgs);
   }
 
   /** The configuration a node or client with {@code name}'s key store runs with. */
@@ -213,9 +204,5 @@ class TlsClusterTest {
         process.waitFor(10, TimeUnit.SECONDS);
       }
     }
-  }
-
-  private String logs() {
-    return nodes.stream().map(NodeProcess::log).collect(Collectors.joining("\n----\n"));
   }
 }
