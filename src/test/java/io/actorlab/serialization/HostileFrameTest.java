@@ -1,5 +1,8 @@
 package io.actorlab.serialization;
 
+import static io.actorlab.serialization.HostileFrames.HUGE;
+import static io.actorlab.serialization.HostileFrames.frame;
+import static io.actorlab.serialization.HostileFrames.varInt;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,8 +49,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileFrameTest {
 
-  private static final int HUGE = 1 << 30;
-
   /** Far below any declared size here, far above what refusing a frame needs (a new Kryo instance). */
   private static final long ALLOCATION_BUDGET = 64L << 20;
 
@@ -55,30 +56,18 @@ class HostileFrameTest {
   ActorTestKit testKit = new JUnit5TestKitBuilder().withCustomConfig(TestMessages.config()).build();
 
   private KryoSerializer serializer;
-  private Kryo kryo;
+  private HostileFrames frames;
 
   @BeforeAll
   void findSerializer() throws Exception {
     var classic = Adapter.toClassic(testKit.system());
     serializer =
         (KryoSerializer) SerializationExtension.get(classic).serializerFor(CrossesBoundary.class);
-    kryo = new ClassRegistry(serializer.settings(), (ExtendedActorSystem) classic).newKryo();
+    frames = HostileFrames.of((ExtendedActorSystem) classic);
   }
 
-  /** The first byte(s) of a frame holding a {@code type}: its registered id, as Kryo writes it. */
   private Consumer<Output> classOf(Class<?> type) {
-    int id = kryo.getRegistration(type).getId();
-    return out -> out.writeVarInt(id + 2, true);
-  }
-
-  private static byte[] frame(List<Consumer<Output>> parts) {
-    Output out = new Output(64, -1);
-    parts.forEach(part -> part.accept(out));
-    return out.toBytes();
-  }
-
-  private static Consumer<Output> varInt(int value) {
-    return out -> out.writeVarInt(value, true);
+    return frames.classOf(type);
   }
 
   private RejectedFrameException refuse(byte[] frame) {
@@ -94,8 +83,8 @@ class HostileFrameTest {
   }
 
   Stream<Named<byte[]>> hugeDeclaredLengths() {
-    List<Named<byte[]>> frames = new ArrayList<>();
-    // Kryo's primitive array serializers write length + 1 (0 is null); checked by BoundedInput.
+    List<Named<byte[]>> named = new ArrayList<>();
+    // Checked by BoundedInput.
     for (Class<?> array :
         List.of(
             long[].class,
@@ -104,25 +93,25 @@ class HostileFrameTest {
             byte[].class,
             char[].class,
             boolean[].class)) {
-      frames.add(Named.of(array.getSimpleName(), frame(List.of(classOf(array), varInt(HUGE + 1)))));
+      named.add(Named.of(array.getSimpleName(), frames.hugeArray(array)));
     }
-    frames.add(Named.of("String[]", frame(List.of(classOf(String[].class), varInt(HUGE + 1)))));
-    frames.add(Named.of("Object[]", frame(List.of(classOf(Object[].class), varInt(HUGE + 1)))));
-    frames.add(Named.of("ArrayList", frame(List.of(classOf(ArrayList.class), varInt(HUGE)))));
-    frames.add(Named.of("HashMap", frame(List.of(classOf(HashMap.class), varInt(HUGE)))));
-    frames.add(
+    named.add(Named.of("String[]", frames.hugeArray(String[].class)));
+    named.add(Named.of("Object[]", frames.hugeArray(Object[].class)));
+    named.add(Named.of("ArrayList", frame(List.of(classOf(ArrayList.class), varInt(HUGE)))));
+    named.add(Named.of("HashMap", frame(List.of(classOf(HashMap.class), varInt(HUGE)))));
+    named.add(
         Named.of("List.of", frame(List.of(classOf(List.of(1, 2, 3).getClass()), varInt(HUGE)))));
-    frames.add(Named.of("BigInteger", frame(List.of(classOf(BigInteger.class), varInt(HUGE + 1)))));
-    frames.add(
+    named.add(Named.of("BigInteger", frame(List.of(classOf(BigInteger.class), varInt(HUGE + 1)))));
+    named.add(
         Named.of(
             "String",
             frame(
                 List.of(classOf(String.class), out -> out.writeVarIntFlag(true, HUGE + 1, true)))));
     // A String field read by RecordSerializer, and one read by FieldSerializer (which skips the
     // registered String serializer): the frame of a null string with the null marker replaced.
-    frames.add(Named.of("record String field", withHugeLastString(new Small(3, null))));
-    frames.add(Named.of("plain class String field", withHugeLastString(new PlainClass(null, 3))));
-    return frames.stream();
+    named.add(Named.of("record String field", withHugeLastString(new Small(3, null))));
+    named.add(Named.of("plain class String field", withHugeLastString(new PlainClass(null, 3))));
+    return named.stream();
   }
 
   private byte[] withHugeLastString(Object valueEndingInNullString) {
@@ -151,7 +140,7 @@ class HostileFrameTest {
     int padding = 100_000;
     int size = levels * 4 + padding;
     Output out = new Output(size + 16, -1);
-    int listId = kryo.getRegistration(ArrayList.class).getId() + 2;
+    int listId = frames.idOf(ArrayList.class) + 2;
     for (int level = 0; level < levels; level++) {
       out.writeVarInt(listId, true);
       int remainingAfterLength = size - out.position() - 3;
@@ -164,29 +153,21 @@ class HostileFrameTest {
 
   @Test
   void nestingDeeperThanMaxDepthIsRefused() {
-    Output out = new Output(1024, -1);
-    int listId = kryo.getRegistration(ArrayList.class).getId() + 2;
-    for (int level = 0; level < 200; level++) {
-      out.writeVarInt(listId, true);
-      out.writeVarInt(1, true);
-    }
-    out.writeVarInt(Kryo.NULL, true);
-    RejectedFrameException e = refuse(out.toBytes());
+    RejectedFrameException e = refuse(frames.nestedLists(200));
     assertTrue(e.getMessage().contains("Max depth exceeded"), e.getMessage());
   }
 
   @Test
   void anUnregisteredClassIdIsRefused() {
-    RejectedFrameException e = refuse(frame(List.of(varInt(500 + 2), varInt(0))));
-    assertTrue(e.getMessage().contains("unregistered class ID: 500"), e.getMessage());
+    RejectedFrameException e = refuse(HostileFrames.unregisteredClassId());
+    assertTrue(
+        e.getMessage().contains("unregistered class ID: " + HostileFrames.UNREGISTERED_ID),
+        e.getMessage());
   }
 
   @Test
   void aClassNameOnTheWireIsRefusedWithoutLoadingIt() {
-    // Kryo's marker for "a class name follows" is id 1 on the wire, then a name id and the name.
-    byte[] frame =
-        frame(List.of(varInt(1), varInt(0), out -> out.writeString("java.lang.ProcessBuilder")));
-    RejectedFrameException e = refuse(frame);
+    RejectedFrameException e = refuse(HostileFrames.className("java.lang.ProcessBuilder"));
     assertTrue(e.getMessage().contains("class names are never accepted"), e.getMessage());
   }
 
