@@ -2,6 +2,8 @@ package io.actorlab.actor;
 
 import io.actorlab.serialization.CrossesBoundary;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -18,6 +20,12 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * every result it sends back doubles as a request for more work. So a worker is never sent more than it
  * can do, whether it lives in the coordinator's JVM or in another one.
  *
+ * <p>Tasks come in chunks ({@link Run}, see {@code actorlab.tasks.batch-size}): the tasks of a chunk run
+ * one after the other and their outcomes go back in one {@link Coordinator.TaskDone}, so one message
+ * each way carries many small tasks. When the coordinator times tasks ({@link Run#answerEach()}), each
+ * outcome goes back as soon as it is known instead, so that the coordinator knows when the next task of
+ * the chunk started.
+ *
  * <p>Task code runs inline, on the dispatcher the worker was spawned on, unless the task declares itself
  * blocking and a separate executor for blocking work was given: then it runs there, so waiting tasks never
  * occupy the threads that computing tasks need.
@@ -32,8 +40,16 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
   /** Messages a worker understands. */
   public interface Command {}
 
-  /** Run one task. */
-  public record Run(long taskId, String taskClass, Object input) implements Command, CrossesBoundary {}
+  /**
+   * Run these tasks, in order, one at a time.
+   *
+   * @param tasks the chunk: one task or more
+   * @param answerEach send each outcome as soon as it is known, rather than all of them at the end
+   */
+  public record Run(List<Assignment> tasks, boolean answerEach) implements Command, CrossesBoundary {}
+
+  /** One task of a {@link Run}: the coordinator's id, the task's class name and its input. */
+  public record Assignment(long taskId, String taskClass, Object input) implements CrossesBoundary {}
 
   /** A blocking task run elsewhere has ended; never leaves this JVM. */
   private record Finished(TaskOutcome outcome) implements Command, NoSerializationVerificationNeeded {}
@@ -53,8 +69,14 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
   private final Renewal renewal;
   private TaskRunner runner;
   private int tasksRun;
-  /** Runs that came while a blocking task ran elsewhere (see prefetch): they wait their turn. */
+  /** Chunks not yet begun (see prefetch): they wait their turn. */
   private final ArrayDeque<Run> waiting = new ArrayDeque<>();
+  /** The chunk being run, or null, and the index of its next task to start. */
+  private Run current;
+  private int next;
+  /** Outcomes of the current chunk not yet sent. */
+  private List<TaskOutcome> answered = new ArrayList<>();
+  /** A blocking task of the current chunk runs elsewhere. */
   private boolean busy;
 
   /**
@@ -102,42 +124,69 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
   }
 
   private Behavior<Command> onRun(Run run) {
-    if (busy) {
-      waiting.addLast(run); // one task at a time, even when several were handed over
-      return this;
-    }
-    TaskRunner current = runner;
-    if (blockingExecutor != null && current.isBlocking(run.taskClass())) {
-      busy = true;
-      getContext()
-          .pipeToSelf(
-              CompletableFuture.supplyAsync(
-                  () -> current.run(run.taskId(), run.taskClass(), run.input()), blockingExecutor),
-              (outcome, error) -> finished(run, outcome, error));
-      return this;
-    }
-    return done(current.run(run.taskId(), run.taskClass(), run.input()));
+    waiting.addLast(run);
+    return proceed();
   }
 
-  private static Finished finished(Run run, TaskOutcome outcome, Throwable error) {
-    return new Finished(outcome != null ? outcome : TaskRunner.failure(run.taskId(), error, 0, 0));
+  /** Runs tasks, one at a time, until none is left or a blocking one runs elsewhere. */
+  private Behavior<Command> proceed() {
+    while (!busy) {
+      if (current == null) {
+        current = waiting.pollFirst();
+        next = 0;
+        if (current == null) {
+          return this;
+        }
+      }
+      Assignment task = current.tasks().get(next++);
+      TaskRunner runner = this.runner;
+      if (blockingExecutor != null && runner.isBlocking(task.taskClass())) {
+        busy = true;
+        getContext()
+            .pipeToSelf(
+                CompletableFuture.supplyAsync(
+                    () -> runner.run(task.taskId(), task.taskClass(), task.input()),
+                    blockingExecutor),
+                (outcome, error) -> finished(task, outcome, error));
+        return this;
+      }
+      Behavior<Command> after = ran(runner.run(task.taskId(), task.taskClass(), task.input()));
+      if (after != this) {
+        return after;
+      }
+    }
+    return this;
+  }
+
+  private static Finished finished(Assignment task, TaskOutcome outcome, Throwable error) {
+    return new Finished(
+        outcome != null ? outcome : TaskRunner.failure(task.taskId(), error, 0, 0));
   }
 
   private Behavior<Command> onFinished(Finished finished) {
     busy = false;
-    Behavior<Command> next = done(finished.outcome());
-    while (next == this && !busy && !waiting.isEmpty()) {
-      next = onRun(waiting.pollFirst());
-    }
-    return next;
+    Behavior<Command> after = ran(finished.outcome());
+    return after == this ? proceed() : after;
   }
 
-  /** Reports a run, and renews this worker when it has run its share. */
-  private Behavior<Command> done(TaskOutcome outcome) {
+  /**
+   * Records a run, answers when its chunk is over (or at once, when asked to, or when retiring), and
+   * renews this worker when it has run its share. A retiring worker leaves the rest of its chunks to
+   * the coordinator, which hands them to others.
+   */
+  private Behavior<Command> ran(TaskOutcome outcome) {
+    answered.add(outcome);
     tasksRun++;
     boolean renew = maxTasks > 0 && tasksRun >= maxTasks;
     boolean retiring = renew && renewal == Renewal.STOP;
-    coordinator.tell(new Coordinator.TaskDone(outcome, retiring));
+    boolean chunkOver = next == current.tasks().size();
+    if (chunkOver || retiring || current.answerEach()) {
+      coordinator.tell(new Coordinator.TaskDone(answered, retiring));
+      answered = new ArrayList<>();
+    }
+    if (chunkOver) {
+      current = null;
+    }
     if (retiring) {
       return Behaviors.stopped();
     }
