@@ -48,9 +48,11 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
   /**
    * Run a task; {@code result} completes with its outcome. Sent only from the coordinator's own JVM, so
-   * it carries a future rather than a reply-to reference.
+   * it carries a future rather than a reply-to reference. {@code inputBytes} is the input's serialized
+   * size as checked at submit (0 when messages are not serialized): it bounds the chunks.
    */
-  public record Submit(String taskClass, Object input, CompletableFuture<TaskOutcome> result)
+  public record Submit(
+      String taskClass, Object input, int inputBytes, CompletableFuture<TaskOutcome> result)
       implements Command, NoSerializationVerificationNeeded {}
 
   /**
@@ -99,10 +101,6 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   /** Tasks of one chunk not yet answered; the worker's prefetch slot frees when none is left. */
   private static final class Chunk {
     int unanswered;
-
-    Chunk(int size) {
-      unanswered = size;
-    }
   }
 
   private record InFlight(Pending pending, ActorRef<Worker.Command> worker, Chunk chunk) {}
@@ -124,6 +122,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   private int registered;
   private final ActorRef<CounterOwner.Command> counters;
   private final TaskPolicy policy;
+  private final int chunkBytes;
   private final Canceller canceller;
   private final TimerScheduler<Command> timers;
   private long nextId;
@@ -133,20 +132,25 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
    *
    * @param policy how failed, lost and hanging tasks are handled
    * @param canceller how a task past its timeout is stopped
+   * @param chunkBytes the serialized input bytes a chunk may carry past its first task (see {@link
+   *     io.actorlab.serialization.SerializationSettings#chunkBytes()}), so a chunk always fits a message
    */
-  public static Behavior<Command> create(TaskPolicy policy, Canceller canceller) {
+  public static Behavior<Command> create(TaskPolicy policy, Canceller canceller, int chunkBytes) {
     return Behaviors.setup(
         context ->
-            Behaviors.withTimers(timers -> new Coordinator(context, policy, canceller, timers)));
+            Behaviors.withTimers(
+                timers -> new Coordinator(context, policy, canceller, chunkBytes, timers)));
   }
 
   private Coordinator(
       ActorContext<Command> context,
       TaskPolicy policy,
       Canceller canceller,
+      int chunkBytes,
       TimerScheduler<Command> timers) {
     super(context);
     this.policy = policy;
+    this.chunkBytes = chunkBytes;
     this.canceller = canceller;
     this.timers = timers;
     counters = context.spawn(CounterOwner.create(), "counters");
@@ -426,16 +430,25 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     return this;
   }
 
-  /** Hands queued tasks to free workers, a chunk of up to batch-size tasks per free slot. */
+  /**
+   * Hands queued tasks to free workers, a chunk per free slot: up to batch-size tasks, and no more
+   * than chunkBytes of inputs past the first task.
+   */
   private void dispatch() {
     while (!queue.isEmpty() && !idle.isEmpty()) {
       ActorRef<Worker.Command> worker = idle.pollFirst();
-      int size = Math.min(policy.batchSize(), queue.size());
-      Chunk chunk = new Chunk(size);
-      List<Worker.Assignment> tasks = new ArrayList<>(size);
+      Chunk chunk = new Chunk();
+      List<Worker.Assignment> tasks = new ArrayList<>();
       ArrayDeque<Long> line = lines.computeIfAbsent(worker, idleWorker -> new ArrayDeque<>());
-      for (int i = 0; i < size; i++) {
+      long bytes = 0;
+      while (tasks.size() < policy.batchSize() && !queue.isEmpty()) {
+        Submit submit = queue.peekFirst().submit();
+        bytes += submit.inputBytes() + submit.taskClass().length();
+        if (!tasks.isEmpty() && bytes > chunkBytes) {
+          break;
+        }
         Pending next = queue.pollFirst();
+        chunk.unanswered++;
         inFlight.put(next.id(), new InFlight(next, worker, chunk));
         line.addLast(next.id());
         tasks.add(

@@ -52,7 +52,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
   public record Assignment(long taskId, String taskClass, Object input) implements CrossesBoundary {}
 
   /** A blocking task run elsewhere has ended; never leaves this JVM. */
-  private record Finished(TaskOutcome outcome) implements Command, NoSerializationVerificationNeeded {}
+  private record Finished(TaskRunner.Ran ran) implements Command, NoSerializationVerificationNeeded {}
 
   /** What a worker does once it has run its {@code maxTasks} tasks. */
   public enum Renewal {
@@ -67,6 +67,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
   private final Executor blockingExecutor;
   private final int maxTasks;
   private final Renewal renewal;
+  private final int chunkBytes;
   private TaskRunner runner;
   private int tasksRun;
   /** Chunks not yet begun (see prefetch): they wait their turn. */
@@ -74,8 +75,9 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
   /** The chunk being run, or null, and the index of its next task to start. */
   private Run current;
   private int next;
-  /** Outcomes of the current chunk not yet sent. */
+  /** Outcomes of the current chunk not yet sent, and the serialized size of their outputs. */
   private List<TaskOutcome> answered = new ArrayList<>();
+  private long answeredBytes;
   /** A blocking task of the current chunk runs elsewhere. */
   private boolean busy;
 
@@ -87,15 +89,21 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
    * @param blockingExecutor where tasks that declare themselves blocking run, or null to run them inline
    * @param maxTasks tasks run before the worker is renewed, or 0 for never
    * @param renewal how it is renewed
+   * @param chunkBytes the serialized output bytes one answer may carry past its first outcome (see
+   *     {@link io.actorlab.serialization.SerializationSettings#chunkBytes()}); a chunk whose outputs
+   *     are larger is answered in several messages
    */
   public static Behavior<Command> create(
       ActorRef<Coordinator.Command> coordinator,
       Supplier<TaskRunner> runners,
       Executor blockingExecutor,
       int maxTasks,
-      Renewal renewal) {
+      Renewal renewal,
+      int chunkBytes) {
     return Behaviors.setup(
-        context -> new Worker(context, coordinator, runners, blockingExecutor, maxTasks, renewal));
+        context ->
+            new Worker(
+                context, coordinator, runners, blockingExecutor, maxTasks, renewal, chunkBytes));
   }
 
   private Worker(
@@ -104,8 +112,10 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
       Supplier<TaskRunner> runners,
       Executor blockingExecutor,
       int maxTasks,
-      Renewal renewal) {
+      Renewal renewal,
+      int chunkBytes) {
     super(context);
+    this.chunkBytes = chunkBytes;
     this.coordinator = coordinator;
     this.runners = runners;
     this.blockingExecutor = blockingExecutor;
@@ -145,12 +155,13 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         getContext()
             .pipeToSelf(
                 CompletableFuture.supplyAsync(
-                    () -> runner.run(task.taskId(), task.taskClass(), task.input()),
+                    () -> runner.runSized(task.taskId(), task.taskClass(), task.input()),
                     blockingExecutor),
                 (outcome, error) -> finished(task, outcome, error));
         return this;
       }
-      Behavior<Command> after = ran(runner.run(task.taskId(), task.taskClass(), task.input()));
+      Behavior<Command> after =
+          ran(runner.runSized(task.taskId(), task.taskClass(), task.input()));
       if (after != this) {
         return after;
       }
@@ -158,31 +169,34 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     return this;
   }
 
-  private static Finished finished(Assignment task, TaskOutcome outcome, Throwable error) {
+  private static Finished finished(Assignment task, TaskRunner.Ran ran, Throwable error) {
     return new Finished(
-        outcome != null ? outcome : TaskRunner.failure(task.taskId(), error, 0, 0));
+        ran != null ? ran : new TaskRunner.Ran(TaskRunner.failure(task.taskId(), error, 0, 0), 0));
   }
 
   private Behavior<Command> onFinished(Finished finished) {
     busy = false;
-    Behavior<Command> after = ran(finished.outcome());
+    Behavior<Command> after = ran(finished.ran());
     return after == this ? proceed() : after;
   }
 
   /**
-   * Records a run, answers when its chunk is over (or at once, when asked to, or when retiring), and
-   * renews this worker when it has run its share. A retiring worker leaves the rest of its chunks to
-   * the coordinator, which hands them to others.
+   * Records a run, answers when its chunk is over (or at once, when asked to, or when retiring, or
+   * before the outputs would outgrow a message), and renews this worker when it has run its share. A
+   * retiring worker leaves the rest of its chunks to the coordinator, which hands them to others.
    */
-  private Behavior<Command> ran(TaskOutcome outcome) {
-    answered.add(outcome);
+  private Behavior<Command> ran(TaskRunner.Ran ran) {
+    if (!answered.isEmpty() && answeredBytes + ran.outputBytes() > chunkBytes) {
+      answer(false);
+    }
+    answered.add(ran.outcome());
+    answeredBytes += ran.outputBytes();
     tasksRun++;
     boolean renew = maxTasks > 0 && tasksRun >= maxTasks;
     boolean retiring = renew && renewal == Renewal.STOP;
     boolean chunkOver = next == current.tasks().size();
     if (chunkOver || retiring || current.answerEach()) {
-      coordinator.tell(new Coordinator.TaskDone(answered, retiring));
-      answered = new ArrayList<>();
+      answer(retiring);
     }
     if (chunkOver) {
       current = null;
@@ -195,5 +209,11 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
       tasksRun = 0;
     }
     return this;
+  }
+
+  private void answer(boolean retiring) {
+    coordinator.tell(new Coordinator.TaskDone(answered, retiring));
+    answered = new ArrayList<>();
+    answeredBytes = 0;
   }
 }

@@ -14,6 +14,7 @@ import io.actorlab.measure.BoundaryStats;
 import io.actorlab.measure.PoolUsage;
 import io.actorlab.serialization.BoundaryMeter;
 import io.actorlab.serialization.Preflight;
+import io.actorlab.serialization.SerializationSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,7 +81,8 @@ final class ProcessesBackend extends CoordinatorBackend {
     WorkerKiller killer = new WorkerKiller(launcher);
     ActorSystem<Coordinator.Command> system =
         ActorSystem.create(
-            Coordinator.create(settings.tasks(), killer),
+            Coordinator.create(
+                settings.tasks(), killer, SerializationSettings.create(config).chunkBytes()),
             "actorlab",
             cluster.coordinatorConfig(config));
     killer.system = system;

@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.actorlab.actor.TaskPolicy;
 import io.actorlab.measure.RunReport;
 import io.actorlab.mode.SettingsException;
+import io.actorlab.task.Task;
+import io.actorlab.task.TaskContext;
 import io.actorlab.task.TaskFailedException;
 import io.actorlab.workload.Workload;
 import io.actorlab.workload.WorkloadSpec;
 import io.actorlab.workload.Workloads;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -160,6 +163,50 @@ class BatchTest {
       assertEquals(
           inputs.stream().map(i -> (long) i * i).collect(Collectors.toList()),
           pool.map(new Square(), inputs));
+    }
+  }
+
+  /** Returns its input. */
+  public static final class Echo implements Task<byte[], byte[]> {
+    @Override
+    public byte[] run(byte[] input, TaskContext context) {
+      return input;
+    }
+  }
+
+  /** Returns that many bytes, each the low byte of the count. */
+  public static final class Fill implements Task<Integer, byte[]> {
+    @Override
+    public byte[] run(Integer size, TaskContext context) {
+      byte[] bytes = new byte[size];
+      Arrays.fill(bytes, size.byteValue());
+      return bytes;
+    }
+  }
+
+  @Test
+  void chunksStayWithinTheMessageLimitWhateverTheirInputsAndOutputsWeigh() throws Exception {
+    // 16 tasks of 1.5 KB each way would make 24 KB messages; the limit is 4 KiB.
+    try (WorkerPool pool =
+        lab("serialize-local", 2, 16)
+            .set("actorlab.serialization.max-message-bytes", "4KiB")
+            .start()) {
+      List<CompletableFuture<byte[]>> echoes = new ArrayList<>();
+      List<CompletableFuture<byte[]>> fills = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        byte[] input = new byte[1_500];
+        Arrays.fill(input, (byte) i);
+        echoes.add(pool.submit(new Echo(), input).toCompletableFuture());
+        fills.add(pool.submit(new Fill(), 1_500 + i).toCompletableFuture());
+      }
+      for (int i = 0; i < 40; i++) {
+        byte[] echo = echoes.get(i).get(30, TimeUnit.SECONDS);
+        assertEquals(1_500, echo.length);
+        assertEquals((byte) i, echo[1_499]);
+        byte[] fill = fills.get(i).get(30, TimeUnit.SECONDS);
+        assertEquals(1_500 + i, fill.length);
+        assertEquals((byte) (1_500 + i), fill[0]);
+      }
     }
   }
 
