@@ -50,11 +50,16 @@ final class Payloads {
     return switch (name) {
       case "worker-run" -> forJava
           ? new RunTwin(4_217, SumLoopTask.class.getName(), new LoopTwin(4_217, 250_000))
-          : new Worker.Run(4_217, SumLoopTask.class.getName(), new SumLoopTask.Loop(4_217, 250_000));
+          : new Worker.Run(
+              List.of(
+                  new Worker.Assignment(
+                      4_217, SumLoopTask.class.getName(), new SumLoopTask.Loop(4_217, 250_000))),
+              false);
       case "task-done" -> forJava
           ? new TaskDoneTwin(new OutcomeTwin(4_217, 8_410_552_917L, null, null, micros, 183_000, Map.of()))
           : new Coordinator.TaskDone(
-              new TaskOutcome(4_217, 8_410_552_917L, null, null, micros, 183_000, Map.of()));
+              List.of(new TaskOutcome(4_217, 8_410_552_917L, null, null, micros, 183_000, Map.of())),
+              false);
       case "small-record" -> new Point(42, "actorlab");
       case "ints-10k" -> new Random(7).ints(10_000).toArray();
       case "bytes-1m" -> {

@@ -3,7 +3,6 @@ package io.actorlab.actor;
 import io.actorlab.serialization.CrossesBoundary;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -34,6 +33,13 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * and ends as {@link TaskPolicy#TIMED_OUT} (or runs again, as a failed attempt); whatever it sends later
  * is discarded. Its worker takes no work until it has answered or stopped, so a task that ignores the
  * interrupt keeps its worker busy: it is reported stuck.
+ *
+ * <p>Tasks go to a worker in chunks of up to {@link TaskPolicy#batchSize()}, which it runs in order
+ * and answers in one message, so that small tasks do not each pay a message both ways; a prefetch slot
+ * holds one chunk. Each task of a chunk is still answered, retried, timed and taken back on its own.
+ * Each worker's tasks in flight form a line in the order it runs them; only the head of the line is
+ * timed, from when the task before it answered (with a timeout, workers answer task by task), so a
+ * task waiting behind another never times out.
  */
 public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
@@ -42,9 +48,11 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
   /**
    * Run a task; {@code result} completes with its outcome. Sent only from the coordinator's own JVM, so
-   * it carries a future rather than a reply-to reference.
+   * it carries a future rather than a reply-to reference. {@code inputBytes} is the input's serialized
+   * size as checked at submit (0 when messages are not serialized): it bounds the chunks.
    */
-  public record Submit(String taskClass, Object input, CompletableFuture<TaskOutcome> result)
+  public record Submit(
+      String taskClass, Object input, int inputBytes, CompletableFuture<TaskOutcome> result)
       implements Command, NoSerializationVerificationNeeded {}
 
   /**
@@ -62,10 +70,12 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   public record WorkerReady(ActorRef<Worker.Command> worker) implements Command, CrossesBoundary {}
 
   /**
-   * A worker finished a task and is ready for the next, unless it is {@code retiring}: then it has run
-   * its {@link TaskPolicy#maxTasksPerWorker()} tasks and stops, and its node replaces it.
+   * A worker finished tasks, in the order it ran them, and is ready for more once a chunk is over,
+   * unless it is {@code retiring}: then it has run its {@link TaskPolicy#maxTasksPerWorker()} tasks and
+   * stops, and its node replaces it.
    */
-  public record TaskDone(TaskOutcome outcome, boolean retiring) implements Command, CrossesBoundary {}
+  public record TaskDone(List<TaskOutcome> outcomes, boolean retiring)
+      implements Command, CrossesBoundary {}
 
   /** A run has taken longer than the timeout. */
   private record TimedOut(long taskId) implements Command, NoSerializationVerificationNeeded {}
@@ -88,15 +98,23 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
   }
 
-  private record InFlight(Pending pending, ActorRef<Worker.Command> worker) {}
+  /** Tasks of one chunk not yet answered; the worker's prefetch slot frees when none is left. */
+  private static final class Chunk {
+    int unanswered;
+  }
+
+  private record InFlight(Pending pending, ActorRef<Worker.Command> worker, Chunk chunk) {}
 
   /** A run stopped at its timeout, whose worker has not yet answered or stopped. */
-  private record Abandoned(Pending pending, ActorRef<Worker.Command> worker, String action) {}
+  private record Abandoned(
+      Pending pending, ActorRef<Worker.Command> worker, Chunk chunk, String action) {}
 
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   /** One entry per task a worker may take now: prefetch entries for a worker with nothing to do. */
   private final ArrayDeque<ActorRef<Worker.Command>> idle = new ArrayDeque<>();
   private final Map<Long, InFlight> inFlight = new HashMap<>();
+  /** Each worker's tasks in flight, in the order it runs them. */
+  private final Map<ActorRef<Worker.Command>, ArrayDeque<Long>> lines = new HashMap<>();
   private final Map<Long, Abandoned> abandoned = new HashMap<>();
   /** Abandoned runs whose outcome waits for the interrupt grace: do they stop, or are they stuck? */
   private final Map<Long, Abandoned> undecided = new HashMap<>();
@@ -104,6 +122,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   private int registered;
   private final ActorRef<CounterOwner.Command> counters;
   private final TaskPolicy policy;
+  private final int chunkBytes;
   private final Canceller canceller;
   private final TimerScheduler<Command> timers;
   private long nextId;
@@ -113,20 +132,25 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
    *
    * @param policy how failed, lost and hanging tasks are handled
    * @param canceller how a task past its timeout is stopped
+   * @param chunkBytes the serialized input bytes a chunk may carry past its first task (see {@link
+   *     io.actorlab.serialization.SerializationSettings#chunkBytes()}), so a chunk always fits a message
    */
-  public static Behavior<Command> create(TaskPolicy policy, Canceller canceller) {
+  public static Behavior<Command> create(TaskPolicy policy, Canceller canceller, int chunkBytes) {
     return Behaviors.setup(
         context ->
-            Behaviors.withTimers(timers -> new Coordinator(context, policy, canceller, timers)));
+            Behaviors.withTimers(
+                timers -> new Coordinator(context, policy, canceller, chunkBytes, timers)));
   }
 
   private Coordinator(
       ActorContext<Command> context,
       TaskPolicy policy,
       Canceller canceller,
+      int chunkBytes,
       TimerScheduler<Command> timers) {
     super(context);
     this.policy = policy;
+    this.chunkBytes = chunkBytes;
     this.canceller = canceller;
     this.timers = timers;
     counters = context.spawn(CounterOwner.create(), "counters");
@@ -182,43 +206,77 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   }
 
   private Behavior<Command> onTaskDone(TaskDone done) {
-    long taskId = done.outcome().taskId();
-    InFlight finished = inFlight.remove(taskId);
-    if (finished != null) {
-      timers.cancel(taskId);
-      workerFree(finished.worker(), done.retiring());
-      Pending pending = finished.pending().failedOnce();
-      if (!done.outcome().succeeded() && pending.attempts() < policy.maxAttempts()) {
-        queue.addLast(pending); // tried again later, by whichever worker is free
-      } else {
-        complete(pending, done.outcome());
-      }
-    } else {
-      Abandoned late = abandoned.remove(taskId);
-      if (late != null) {
-        // The run stopped after its timeout: its result is discarded, its worker is free again.
-        workerFree(late.worker(), done.retiring());
-        if (undecided.remove(taskId) != null) {
-          timedOut(late, "it stopped");
-        }
-      } // else a late duplicate of a task that was already answered
+    ActorRef<Worker.Command> worker = null;
+    for (TaskOutcome outcome : done.outcomes()) {
+      ActorRef<Worker.Command> ranOn = answered(outcome);
+      worker = ranOn != null ? ranOn : worker;
+    }
+    if (done.retiring() && worker != null) {
+      // It leaves the pool; the tasks still queued at it go back to the head of the queue (it never
+      // ran them).
+      getContext().unwatch(worker);
+      registered--;
+      idle.removeIf(worker::equals);
+      takeBack(worker, false);
     }
     dispatch();
     return this;
   }
 
   /**
-   * A worker has answered: it takes work again, or, retiring, leaves the pool, and the tasks queued at
-   * it go back to the head of the queue (it never ran them).
+   * Takes one outcome in: delivered, or queued again to retry; a late one of a run stopped at its
+   * timeout is discarded.
+   *
+   * @return the worker that ran the task, or null for a late duplicate of a task already answered
    */
-  private void workerFree(ActorRef<Worker.Command> worker, boolean retiring) {
-    if (retiring) {
-      getContext().unwatch(worker);
-      registered--;
-      idle.removeIf(worker::equals);
-      takeBack(worker, false);
-    } else {
+  private ActorRef<Worker.Command> answered(TaskOutcome outcome) {
+    long taskId = outcome.taskId();
+    InFlight finished = inFlight.remove(taskId);
+    if (finished != null) {
+      timers.cancel(taskId);
+      leaveLine(finished.worker(), taskId);
+      chunkAnswered(finished.worker(), finished.chunk());
+      Pending pending = finished.pending().failedOnce();
+      if (!outcome.succeeded() && pending.attempts() < policy.maxAttempts()) {
+        queue.addLast(pending); // tried again later, by whichever worker is free
+      } else {
+        complete(pending, outcome);
+      }
+      return finished.worker();
+    }
+    Abandoned late = abandoned.remove(taskId);
+    if (late == null) {
+      return null;
+    }
+    // The run stopped after its timeout: its result is discarded, its worker goes on.
+    chunkAnswered(late.worker(), late.chunk());
+    if (undecided.remove(taskId) != null) {
+      timedOut(late, "it stopped");
+    }
+    return late.worker();
+  }
+
+  /** One more task of {@code chunk} has answered; when it was the last, the worker's slot is free. */
+  private void chunkAnswered(ActorRef<Worker.Command> worker, Chunk chunk) {
+    if (--chunk.unanswered == 0) {
       idle.addLast(worker);
+    }
+  }
+
+  /** A task has left {@code worker}'s line; the task now at its head is timed from now. */
+  private void leaveLine(ActorRef<Worker.Command> worker, long taskId) {
+    ArrayDeque<Long> line = lines.get(worker);
+    if (line != null) {
+      line.remove(taskId);
+      timeHead(line);
+    }
+  }
+
+  /** Starts the timeout of the task at the head of a line, unless it already runs or none is set. */
+  private void timeHead(ArrayDeque<Long> line) {
+    Long head = line.peekFirst();
+    if (policy.hasTimeout() && head != null && !timers.isTimerActive(head)) {
+      timers.startSingleTimer(head, new TimedOut(head), policy.timeout());
     }
   }
 
@@ -227,22 +285,19 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
    * stopped under them ({@code lost}), each counts one delivery.
    */
   private void takeBack(ActorRef<Worker.Command> worker, boolean lost) {
-    List<InFlight> taken = new ArrayList<>();
-    Iterator<InFlight> running = inFlight.values().iterator();
-    while (running.hasNext()) {
-      InFlight task = running.next();
-      if (task.worker().equals(worker)) {
-        running.remove();
-        timers.cancel(task.pending().id());
-        taken.add(task);
-      }
+    ArrayDeque<Long> line = lines.remove(worker);
+    if (line == null) {
+      return;
     }
-    taken.sort(Comparator.comparingLong((InFlight task) -> task.pending().id()).reversed());
-    for (InFlight task : taken) {
+    Iterator<Long> lastFirst = line.descendingIterator();
+    while (lastFirst.hasNext()) {
+      long taskId = lastFirst.next();
+      timers.cancel(taskId);
+      Pending pending = inFlight.remove(taskId).pending();
       if (lost) {
-        requeueLost(task.pending().lostOnce());
+        requeueLost(pending.lostOnce());
       } else {
-        queue.addFirst(task.pending());
+        queue.addFirst(pending);
       }
     }
   }
@@ -259,8 +314,13 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
       return this;
     }
     inFlight.remove(taskId);
+    leaveLine(running.worker(), taskId);
     Abandoned stopped =
-        new Abandoned(running.pending().failedOnce(), running.worker(), cancellation.action());
+        new Abandoned(
+            running.pending().failedOnce(),
+            running.worker(),
+            running.chunk(),
+            cancellation.action());
     abandoned.put(taskId, stopped);
     if (cancellation.effect() == Canceller.Effect.STOPPED) {
       timedOut(stopped, "");
@@ -370,15 +430,32 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     return this;
   }
 
+  /**
+   * Hands queued tasks to free workers, a chunk per free slot: up to batch-size tasks, and no more
+   * than chunkBytes of inputs past the first task.
+   */
   private void dispatch() {
     while (!queue.isEmpty() && !idle.isEmpty()) {
-      Pending next = queue.pollFirst();
       ActorRef<Worker.Command> worker = idle.pollFirst();
-      inFlight.put(next.id(), new InFlight(next, worker));
-      if (policy.hasTimeout()) {
-        timers.startSingleTimer(next.id(), new TimedOut(next.id()), policy.timeout());
+      Chunk chunk = new Chunk();
+      List<Worker.Assignment> tasks = new ArrayList<>();
+      ArrayDeque<Long> line = lines.computeIfAbsent(worker, idleWorker -> new ArrayDeque<>());
+      long bytes = 0;
+      while (tasks.size() < policy.batchSize() && !queue.isEmpty()) {
+        Submit submit = queue.peekFirst().submit();
+        bytes += submit.inputBytes() + submit.taskClass().length();
+        if (!tasks.isEmpty() && bytes > chunkBytes) {
+          break;
+        }
+        Pending next = queue.pollFirst();
+        chunk.unanswered++;
+        inFlight.put(next.id(), new InFlight(next, worker, chunk));
+        line.addLast(next.id());
+        tasks.add(
+            new Worker.Assignment(next.id(), next.submit().taskClass(), next.submit().input()));
       }
-      worker.tell(new Worker.Run(next.id(), next.submit().taskClass(), next.submit().input()));
+      timeHead(line);
+      worker.tell(new Worker.Run(tasks, policy.hasTimeout()));
     }
   }
 }

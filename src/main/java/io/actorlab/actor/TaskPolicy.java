@@ -17,6 +17,9 @@ import java.time.Duration;
  * @param maxTasksPerWorker tasks a worker runs before it is replaced by a fresh one, or 0 for no limit
  * @param prefetch tasks handed to a worker before it has answered the first: 1 is plain work pulling;
  *     more hides the round trip between coordinator and worker behind the worker's work
+ * @param batchSize tasks handed to a worker in one message, run in order and answered in one message
+ *     (a prefetch slot holds one such chunk): 1 sends each task on its own; more amortizes the cost of
+ *     a message over many small tasks
  */
 public record TaskPolicy(
     int maxAttempts,
@@ -24,7 +27,8 @@ public record TaskPolicy(
     Duration timeout,
     Duration interruptGrace,
     int maxTasksPerWorker,
-    int prefetch) {
+    int prefetch,
+    int batchSize) {
 
   /** The class name reported for a task whose workers kept stopping under it. */
   public static final String WORKER_LOST = "io.actorlab.WorkerLost";
@@ -47,6 +51,9 @@ public record TaskPolicy(
     }
     if (prefetch < 1) {
       throw new IllegalArgumentException("prefetch must be at least 1, got " + prefetch);
+    }
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch-size must be at least 1, got " + batchSize);
     }
   }
 

@@ -8,7 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 /**
  * Runs task code on the calling thread: finds the task by class name, surrounds the run with the mode's
@@ -23,7 +23,7 @@ public final class TaskRunner {
   private final RunningTasks running;
   private final TaskGuard guard;
   private final ClassLoader classLoader;
-  private final Consumer<Object> outputCheck;
+  private final ToIntFunction<Object> outputCheck;
 
   /**
    * A runner for one worker (or one JVM).
@@ -31,13 +31,14 @@ public final class TaskRunner {
    * @param guard what surrounds each run ({@link TaskGuard#NONE} in every mode but {@code gil})
    * @param classLoader loads task classes named in messages
    * @param outputCheck throws when an output could not be sent back; its exception becomes the task's
-   *     failure, so an output that cannot cross is reported rather than dropped
+   *     failure, so an output that cannot cross is reported rather than dropped; returns the output's
+   *     serialized size (0 when nothing is serialized)
    * @param running where each run records its thread, so it can be interrupted
    */
   public TaskRunner(
       TaskGuard guard,
       ClassLoader classLoader,
-      Consumer<Object> outputCheck,
+      ToIntFunction<Object> outputCheck,
       RunningTasks running) {
     this.guard = guard;
     this.running = running;
@@ -54,8 +55,16 @@ public final class TaskRunner {
     }
   }
 
+  /** How a run ended, and the serialized size of its output (0 when not serialized or it failed). */
+  public record Ran(TaskOutcome outcome, int outputBytes) {}
+
   /** Runs one task and reports how it ended; never throws. */
   public TaskOutcome run(long taskId, String taskClass, Object input) {
+    return runSized(taskId, taskClass, input).outcome();
+  }
+
+  /** Runs one task and reports how it ended, with its output's size; never throws. */
+  public Ran runSized(long taskId, String taskClass, Object input) {
     long startedEpochMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
     long start = System.nanoTime();
     Context context = new Context();
@@ -69,19 +78,21 @@ public final class TaskRunner {
       } finally {
         guard.exitTask();
       }
-      outputCheck.accept(output);
-      return new TaskOutcome(
-          taskId,
-          output,
-          null,
-          null,
-          startedEpochMicros,
-          System.nanoTime() - start,
-          context.counters());
+      int outputBytes = outputCheck.applyAsInt(output);
+      return new Ran(
+          new TaskOutcome(
+              taskId,
+              output,
+              null,
+              null,
+              startedEpochMicros,
+              System.nanoTime() - start,
+              context.counters()),
+          outputBytes);
     } catch (Exception | LinkageError | StackOverflowError e) {
       // An OutOfMemoryError or other VirtualMachineError is left to kill the worker: it is not the
       // task's result, and a JVM in that state should not go on pretending to be healthy.
-      return failure(taskId, e, startedEpochMicros, System.nanoTime() - start);
+      return new Ran(failure(taskId, e, startedEpochMicros, System.nanoTime() - start), 0);
     } finally {
       running.ended(taskId);
     }

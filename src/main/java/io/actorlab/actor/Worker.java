@@ -2,6 +2,8 @@ package io.actorlab.actor;
 
 import io.actorlab.serialization.CrossesBoundary;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -18,6 +20,12 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * every result it sends back doubles as a request for more work. So a worker is never sent more than it
  * can do, whether it lives in the coordinator's JVM or in another one.
  *
+ * <p>Tasks come in chunks ({@link Run}, see {@code actorlab.tasks.batch-size}): the tasks of a chunk run
+ * one after the other and their outcomes go back in one {@link Coordinator.TaskDone}, so one message
+ * each way carries many small tasks. When the coordinator times tasks ({@link Run#answerEach()}), each
+ * outcome goes back as soon as it is known instead, so that the coordinator knows when the next task of
+ * the chunk started.
+ *
  * <p>Task code runs inline, on the dispatcher the worker was spawned on, unless the task declares itself
  * blocking and a separate executor for blocking work was given: then it runs there, so waiting tasks never
  * occupy the threads that computing tasks need.
@@ -32,11 +40,19 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
   /** Messages a worker understands. */
   public interface Command {}
 
-  /** Run one task. */
-  public record Run(long taskId, String taskClass, Object input) implements Command, CrossesBoundary {}
+  /**
+   * Run these tasks, in order, one at a time.
+   *
+   * @param tasks the chunk: one task or more
+   * @param answerEach send each outcome as soon as it is known, rather than all of them at the end
+   */
+  public record Run(List<Assignment> tasks, boolean answerEach) implements Command, CrossesBoundary {}
+
+  /** One task of a {@link Run}: the coordinator's id, the task's class name and its input. */
+  public record Assignment(long taskId, String taskClass, Object input) implements CrossesBoundary {}
 
   /** A blocking task run elsewhere has ended; never leaves this JVM. */
-  private record Finished(TaskOutcome outcome) implements Command, NoSerializationVerificationNeeded {}
+  private record Finished(TaskRunner.Ran ran) implements Command, NoSerializationVerificationNeeded {}
 
   /** What a worker does once it has run its {@code maxTasks} tasks. */
   public enum Renewal {
@@ -51,10 +67,18 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
   private final Executor blockingExecutor;
   private final int maxTasks;
   private final Renewal renewal;
+  private final int chunkBytes;
   private TaskRunner runner;
   private int tasksRun;
-  /** Runs that came while a blocking task ran elsewhere (see prefetch): they wait their turn. */
+  /** Chunks not yet begun (see prefetch): they wait their turn. */
   private final ArrayDeque<Run> waiting = new ArrayDeque<>();
+  /** The chunk being run, or null, and the index of its next task to start. */
+  private Run current;
+  private int next;
+  /** Outcomes of the current chunk not yet sent, and the serialized size of their outputs. */
+  private List<TaskOutcome> answered = new ArrayList<>();
+  private long answeredBytes;
+  /** A blocking task of the current chunk runs elsewhere. */
   private boolean busy;
 
   /**
@@ -65,15 +89,21 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
    * @param blockingExecutor where tasks that declare themselves blocking run, or null to run them inline
    * @param maxTasks tasks run before the worker is renewed, or 0 for never
    * @param renewal how it is renewed
+   * @param chunkBytes the serialized output bytes one answer may carry past its first outcome (see
+   *     {@link io.actorlab.serialization.SerializationSettings#chunkBytes()}); a chunk whose outputs
+   *     are larger is answered in several messages
    */
   public static Behavior<Command> create(
       ActorRef<Coordinator.Command> coordinator,
       Supplier<TaskRunner> runners,
       Executor blockingExecutor,
       int maxTasks,
-      Renewal renewal) {
+      Renewal renewal,
+      int chunkBytes) {
     return Behaviors.setup(
-        context -> new Worker(context, coordinator, runners, blockingExecutor, maxTasks, renewal));
+        context ->
+            new Worker(
+                context, coordinator, runners, blockingExecutor, maxTasks, renewal, chunkBytes));
   }
 
   private Worker(
@@ -82,8 +112,10 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
       Supplier<TaskRunner> runners,
       Executor blockingExecutor,
       int maxTasks,
-      Renewal renewal) {
+      Renewal renewal,
+      int chunkBytes) {
     super(context);
+    this.chunkBytes = chunkBytes;
     this.coordinator = coordinator;
     this.runners = runners;
     this.blockingExecutor = blockingExecutor;
@@ -102,42 +134,73 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
   }
 
   private Behavior<Command> onRun(Run run) {
-    if (busy) {
-      waiting.addLast(run); // one task at a time, even when several were handed over
-      return this;
-    }
-    TaskRunner current = runner;
-    if (blockingExecutor != null && current.isBlocking(run.taskClass())) {
-      busy = true;
-      getContext()
-          .pipeToSelf(
-              CompletableFuture.supplyAsync(
-                  () -> current.run(run.taskId(), run.taskClass(), run.input()), blockingExecutor),
-              (outcome, error) -> finished(run, outcome, error));
-      return this;
-    }
-    return done(current.run(run.taskId(), run.taskClass(), run.input()));
+    waiting.addLast(run);
+    return proceed();
   }
 
-  private static Finished finished(Run run, TaskOutcome outcome, Throwable error) {
-    return new Finished(outcome != null ? outcome : TaskRunner.failure(run.taskId(), error, 0, 0));
+  /** Runs tasks, one at a time, until none is left or a blocking one runs elsewhere. */
+  private Behavior<Command> proceed() {
+    while (!busy) {
+      if (current == null) {
+        current = waiting.pollFirst();
+        next = 0;
+        if (current == null) {
+          return this;
+        }
+      }
+      Assignment task = current.tasks().get(next++);
+      TaskRunner runner = this.runner;
+      if (blockingExecutor != null && runner.isBlocking(task.taskClass())) {
+        busy = true;
+        getContext()
+            .pipeToSelf(
+                CompletableFuture.supplyAsync(
+                    () -> runner.runSized(task.taskId(), task.taskClass(), task.input()),
+                    blockingExecutor),
+                (outcome, error) -> finished(task, outcome, error));
+        return this;
+      }
+      Behavior<Command> after =
+          ran(runner.runSized(task.taskId(), task.taskClass(), task.input()));
+      if (after != this) {
+        return after;
+      }
+    }
+    return this;
+  }
+
+  private static Finished finished(Assignment task, TaskRunner.Ran ran, Throwable error) {
+    return new Finished(
+        ran != null ? ran : new TaskRunner.Ran(TaskRunner.failure(task.taskId(), error, 0, 0), 0));
   }
 
   private Behavior<Command> onFinished(Finished finished) {
     busy = false;
-    Behavior<Command> next = done(finished.outcome());
-    while (next == this && !busy && !waiting.isEmpty()) {
-      next = onRun(waiting.pollFirst());
-    }
-    return next;
+    Behavior<Command> after = ran(finished.ran());
+    return after == this ? proceed() : after;
   }
 
-  /** Reports a run, and renews this worker when it has run its share. */
-  private Behavior<Command> done(TaskOutcome outcome) {
+  /**
+   * Records a run, answers when its chunk is over (or at once, when asked to, or when retiring, or
+   * before the outputs would outgrow a message), and renews this worker when it has run its share. A
+   * retiring worker leaves the rest of its chunks to the coordinator, which hands them to others.
+   */
+  private Behavior<Command> ran(TaskRunner.Ran ran) {
+    if (!answered.isEmpty() && answeredBytes + ran.outputBytes() > chunkBytes) {
+      answer(false);
+    }
+    answered.add(ran.outcome());
+    answeredBytes += ran.outputBytes();
     tasksRun++;
     boolean renew = maxTasks > 0 && tasksRun >= maxTasks;
     boolean retiring = renew && renewal == Renewal.STOP;
-    coordinator.tell(new Coordinator.TaskDone(outcome, retiring));
+    boolean chunkOver = next == current.tasks().size();
+    if (chunkOver || retiring || current.answerEach()) {
+      answer(retiring);
+    }
+    if (chunkOver) {
+      current = null;
+    }
     if (retiring) {
       return Behaviors.stopped();
     }
@@ -146,5 +209,11 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
       tasksRun = 0;
     }
     return this;
+  }
+
+  private void answer(boolean retiring) {
+    coordinator.tell(new Coordinator.TaskDone(answered, retiring));
+    answered = new ArrayList<>();
+    answeredBytes = 0;
   }
 }

@@ -6,6 +6,7 @@ import io.actorlab.actor.TaskGuard;
 import io.actorlab.actor.TaskRunner;
 import io.actorlab.actor.Worker;
 import io.actorlab.serialization.Preflight;
+import io.actorlab.serialization.SerializationSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,6 +165,8 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
     getContext().watch(coordinator);
     ActorContext<Command> context = getContext();
     Preflight preflight = Preflight.create(context.getSystem());
+    int chunkBytes =
+        SerializationSettings.create(context.getSystem().settings().config()).chunkBytes();
     ClassLoader classLoader =
         ((ExtendedActorSystem) context.getSystem().classicSystem()).dynamicAccess().classLoader();
     RunningTasks running = new RunningTasks();
@@ -180,7 +183,8 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
     for (int i = 1; i <= plan.workers(); i++) {
       ActorRef<Worker.Command> worker =
           context.spawn(
-              Worker.create(coordinator, runners, blocking, plan.maxTasksPerWorker(), renewal),
+              Worker.create(
+                  coordinator, runners, blocking, plan.maxTasksPerWorker(), renewal, chunkBytes),
               "worker-" + i + "-" + coordinator.path().uid(),
               DispatcherSelector.fromConfig(plan.dispatcher()));
       context.watchWith(worker, new WorkerStopped(worker));

@@ -39,7 +39,8 @@ public record ActorLabSettings(
             notNegative(config, "actorlab.tasks.timeout"),
             notNegative(config, "actorlab.tasks.interrupt-grace"),
             atLeast(config, "actorlab.tasks.max-tasks-per-worker", 0),
-            atLeast(config, "actorlab.tasks.prefetch", 1)),
+            atLeast(config, "actorlab.tasks.prefetch", 1),
+            atLeast(config, "actorlab.tasks.batch-size", 1)),
         atLeast(config, "actorlab.tasks.max-pending", 1));
   }
 

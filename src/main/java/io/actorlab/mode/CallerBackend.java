@@ -32,7 +32,7 @@ final class CallerBackend implements PoolBackend {
   private final RunningTasks running = new RunningTasks();
   private final TaskRunner runner =
       new TaskRunner(
-          TaskGuard.NONE, Thread.currentThread().getContextClassLoader(), output -> {}, running);
+          TaskGuard.NONE, Thread.currentThread().getContextClassLoader(), output -> 0, running);
   private final AtomicLong nextId = new AtomicLong();
   private final TaskPolicy policy;
   private final ScheduledExecutorService watchdog;

@@ -35,8 +35,8 @@ abstract class CoordinatorBackend implements PoolBackend {
 
   @Override
   public void submit(String taskClass, Object input, CompletableFuture<TaskOutcome> result) {
-    preflight.check(input);
-    system.tell(new Coordinator.Submit(taskClass, input, result));
+    int inputBytes = preflight.check(input);
+    system.tell(new Coordinator.Submit(taskClass, input, inputBytes, result));
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.actorlab.actor.Worker;
 import io.actorlab.measure.PoolUsage;
 import io.actorlab.serialization.BoundaryMeter;
 import io.actorlab.serialization.Preflight;
+import io.actorlab.serialization.SerializationSettings;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -39,9 +40,10 @@ final class LocalActorBackend extends CoordinatorBackend {
     // Initialise SLF4J before Pekko logs anything, or it replays early messages with a warning.
     LoggerFactory.getILoggerFactory();
     RunningTasks running = new RunningTasks();
+    int chunkBytes = SerializationSettings.create(config).chunkBytes();
     ActorSystem<Coordinator.Command> system =
         ActorSystem.create(
-            Coordinator.create(settings.tasks(), Canceller.interrupting(running)),
+            Coordinator.create(settings.tasks(), Canceller.interrupting(running), chunkBytes),
             "actorlab",
             systemConfig);
     // Messages are serialized when the mode says so, or when -Dpekko.actor.serialize-messages=on asks
@@ -66,7 +68,8 @@ final class LocalActorBackend extends CoordinatorBackend {
               runners,
               blocking,
               settings.tasks().maxTasksPerWorker(),
-              Worker.Renewal.RESTART),
+              Worker.Renewal.RESTART,
+              chunkBytes),
           "worker-" + i,
           DispatcherSelector.fromConfig(mode.dispatcher()));
     }

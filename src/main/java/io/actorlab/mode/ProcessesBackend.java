@@ -14,6 +14,7 @@ import io.actorlab.measure.BoundaryStats;
 import io.actorlab.measure.PoolUsage;
 import io.actorlab.serialization.BoundaryMeter;
 import io.actorlab.serialization.Preflight;
+import io.actorlab.serialization.SerializationSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,7 +92,8 @@ final class ProcessesBackend extends CoordinatorBackend {
       }
       system =
           ActorSystem.create(
-              Coordinator.create(settings.tasks(), killer),
+              Coordinator.create(
+                  settings.tasks(), killer, SerializationSettings.create(config).chunkBytes()),
               "actorlab",
               cluster.coordinatorConfig(config));
     } catch (RuntimeException e) {

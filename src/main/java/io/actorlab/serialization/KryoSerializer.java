@@ -31,8 +31,13 @@ public final class KryoSerializer extends JSerializer {
   private static final int POOL_CAPACITY =
       Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
-  /** A buffer that grew beyond this many times buffer-size for one big message is not kept. */
-  private static final int BUFFER_RETAIN_FACTOR = 16;
+  /**
+   * A buffer that grew for a big message is kept for the next while it is at most this large (or
+   * buffer-size, when that is larger): a 1 MiB payload, whose buffer doubles to 2 MiB, then costs no
+   * fresh buffer per message. The pool holds its instances by soft references, so the garbage
+   * collector can still take kept buffers back when memory runs short.
+   */
+  private static final int RETAINED_BUFFER_BYTES = 4 << 20;
 
   private static final byte[] NO_BYTES = new byte[0];
 
@@ -280,7 +285,7 @@ public final class KryoSerializer extends JSerializer {
     }
 
     void afterWrite(SerializationSettings settings) {
-      if (output.getBuffer().length > (long) settings.bufferSize() * BUFFER_RETAIN_FACTOR) {
+      if (output.getBuffer().length > Math.max(settings.bufferSize(), RETAINED_BUFFER_BYTES)) {
         output = new Output(settings.bufferSize(), settings.maxMessageBytes());
       } else {
         output.reset();

@@ -34,17 +34,18 @@ public final class Preflight {
   /**
    * Passes when {@code value} is null or would cross within the size limit.
    *
+   * @return its serialized size in bytes, or 0 when this checks nothing
    * @throws UnserializableMessageException naming the class and the fix
    */
-  public void check(Object value) {
+  public int check(Object value) {
     if (check == null || value == null) {
-      return;
+      return 0;
     }
     if (passed.contains(value.getClass())) {
-      check.checkSize(value);
-    } else {
-      check.checkValue(value);
-      passed.add(value.getClass());
+      return check.checkSize(value);
     }
+    int bytes = check.checkValue(value);
+    passed.add(value.getClass());
+    return bytes;
   }
 }

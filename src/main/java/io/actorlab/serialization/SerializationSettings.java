@@ -22,6 +22,14 @@ public record SerializationSettings(
     int maxDepth,
     int bufferSize) {
 
+  /**
+   * The serialized bytes of task inputs, or of outputs, that one chunk of tasks may carry in one
+   * message: half the message limit, so that the rest of the message always fits.
+   */
+  public int chunkBytes() {
+    return maxMessageBytes / 2;
+  }
+
   /** Where the section lives in the config. */
   public static final String PATH = "actorlab.serialization";
 

@@ -73,6 +73,26 @@ class KryoSerializerTest {
   }
 
   @Test
+  void aBufferThatGrewForAOneMiBMessageIsKeptForTheNext() {
+    KryoSerializer serializer =
+        (KryoSerializer) serialization().findSerializerFor(new Small(1, "x"));
+    Blob mebibyte = new Blob(new byte[1 << 20]);
+    for (int i = 0; i < 64; i++) {
+      serializer.toBinary(mebibyte); // grows every pooled buffer once
+    }
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    int messages = 8;
+    for (int i = 0; i < messages; i++) {
+      serializer.toBinary(mebibyte);
+    }
+    long perMessage = (threads.getCurrentThreadAllocatedBytes() - before) / messages;
+    // The returned copy is 1 MiB; growing a buffer from 64 KiB to 2 MiB again would add ~4 MiB.
+    assertTrue(perMessage < (3 << 20) / 2, perMessage + " bytes allocated per 1 MiB message");
+  }
+
+  @Test
   void crossesBoundaryMessagesUseKryoSerializer() {
     var serializer = serialization().findSerializerFor(new Small(1, "x"));
     assertInstanceOf(KryoSerializer.class, serializer);
