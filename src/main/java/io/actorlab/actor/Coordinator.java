@@ -66,6 +66,14 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   public record ReadCounter(String name, ActorRef<Long> replyTo)
       implements Command, NoSerializationVerificationNeeded {}
 
+  /**
+   * No worker will come any more (every worker JVM has died and none replaces them): every task waiting
+   * for one, and every task submitted from now on, ends FAILED with {@link TaskPolicy#NO_WORKERS} and
+   * {@code reason}, rather than waiting forever.
+   */
+  public record NoWorkersLeft(String reason)
+      implements Command, NoSerializationVerificationNeeded {}
+
   /** A worker is ready for its first task. */
   public record WorkerReady(ActorRef<Worker.Command> worker) implements Command, CrossesBoundary {}
 
@@ -120,6 +128,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   private final Map<Long, Abandoned> undecided = new HashMap<>();
   private final List<AwaitWorkers> waiting = new ArrayList<>();
   private int registered;
+  /** Why no worker will come any more, once that is so; null while workers may come. */
+  private String noWorkers;
   private final ActorRef<CounterOwner.Command> counters;
   private final TaskPolicy policy;
   private final int chunkBytes;
@@ -162,6 +172,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         .onMessage(Submit.class, this::onSubmit)
         .onMessage(AwaitWorkers.class, this::onAwaitWorkers)
         .onMessage(WorkerReady.class, this::onWorkerReady)
+        .onMessage(NoWorkersLeft.class, this::onNoWorkersLeft)
         .onMessage(TaskDone.class, this::onTaskDone)
         .onMessage(WorkerStopped.class, this::onWorkerStopped)
         .onMessage(TimedOut.class, this::onTimedOut)
@@ -173,6 +184,12 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
   private Behavior<Command> onSubmit(Submit submit) {
     queue.addLast(new Pending(nextId++, submit, 0, 0));
+    dispatch();
+    return this;
+  }
+
+  private Behavior<Command> onNoWorkersLeft(NoWorkersLeft left) {
+    noWorkers = left.reason();
     dispatch();
     return this;
   }
@@ -435,6 +452,14 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
    * than chunkBytes of inputs past the first task.
    */
   private void dispatch() {
+    if (noWorkers != null && registered == 0) {
+      // Tasks taken back from workers that stopped meanwhile come here too.
+      while (!queue.isEmpty()) {
+        Pending orphan = queue.pollFirst();
+        complete(orphan, TaskOutcome.failed(orphan.id(), TaskPolicy.NO_WORKERS, noWorkers));
+      }
+      return;
+    }
     while (!queue.isEmpty() && !idle.isEmpty()) {
       ActorRef<Worker.Command> worker = idle.pollFirst();
       Chunk chunk = new Chunk();

@@ -33,6 +33,9 @@ public record TaskPolicy(
   /** The class name reported for a task whose workers kept stopping under it. */
   public static final String WORKER_LOST = "io.actorlab.WorkerLost";
 
+  /** The class name reported for a task no worker was left to run. */
+  public static final String NO_WORKERS = "io.actorlab.NoWorkersLeft";
+
   /** The class name reported for a task that ran past {@link #timeout()}. */
   public static final String TIMED_OUT = "io.actorlab.TimedOut";
 

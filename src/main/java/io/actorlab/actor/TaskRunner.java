@@ -123,7 +123,9 @@ public final class TaskRunner {
     if (cached != null) {
       return cached;
     }
-    Class<?> type = Class.forName(taskClass, true, classLoader);
+    // Not initialized until it is known to be a task: a message may name any class on the class path,
+    // and loading one must not run its static initializer.
+    Class<?> type = Class.forName(taskClass, false, classLoader);
     if (!Task.class.isAssignableFrom(type)) {
       throw new ClassCastException(taskClass + " does not implement " + Task.class.getName());
     }

@@ -172,6 +172,11 @@ public final class NodeLauncher implements AutoCloseable {
     }
   }
 
+  /** How many of the workers started by {@link #launchWorker} are still running. */
+  public long liveWorkers() {
+    return workers.stream().filter(node -> node.process().isAlive()).count();
+  }
+
   /**
    * Starts a run's worker JVM named {@code name} with {@code jvmOptions}: {@link WorkerMain} with the
    * configuration in {@code nodeConfig} (see {@link #writeNodeConfig}). It joins the coordinator once

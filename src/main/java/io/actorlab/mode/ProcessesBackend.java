@@ -196,6 +196,15 @@ final class ProcessesBackend extends CoordinatorBackend {
     } else if (replacementsLeft > 0) {
       replacementsLeft--;
       launchWorker(node.name() + "-replacement-" + replacements.incrementAndGet());
+    } else if (launcher.liveWorkers() == 0) {
+      system.tell(
+          new Coordinator.NoWorkersLeft(
+              "every worker JVM of this pool has exited and none will replace them ("
+                  + (cluster.replaceDeadWorkers()
+                      ? "the pool has started all the replacements it may"
+                      : "actorlab.cluster.replace-dead-workers = off")
+                  + "); their output is in "
+                  + launcher.logDir()));
     }
   }
 
