@@ -250,7 +250,7 @@ public final class BoundaryCost {
         }
       }
       System.out.println(
-          "Kryo writes a class id (1 byte) where Java serialization writes class descriptors;"
+          "Kryo writes a class id (1 or 2 bytes) where Java serialization writes class descriptors;"
               + " JSON writes every double as text.");
     } finally {
       system.terminate();
