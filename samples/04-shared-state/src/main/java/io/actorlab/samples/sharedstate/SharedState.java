@@ -74,24 +74,25 @@ public final class SharedState {
         Runtime.getRuntime().availableProcessors());
     List<String> modes = SampleSupport.availableModes(options.get("modes").split(","));
     CounterWorkload counter = new CounterWorkload();
-    // Warm-up, not reported: the first pool of a JVM loads Pekko's classes.
-    for (String mode : modes) {
-      run(counter, mode, workers, new WorkloadSpec(2, 1_000, "atomic"));
-    }
-
     System.out.printf(
         "%n%-16s %-15s %10s %10s %10s %10s %8s%n",
         "mode", "variant", "expected", "actual", "lost", "time", "ns/inc");
     for (String mode : modes) {
-      for (String variant : variants) {
-        long count = variant.equals("actor") ? actorIncrements : increments;
-        Counted counted = run(counter, mode, workers, new WorkloadSpec(tasks, count, variant));
-        Map<String, Object> details = counted.result().details();
-        System.out.printf(
-            "%-16s %-15s %10d %10d %10d %7d ms %8.1f%n",
-            mode, variant, (Long) details.get("expected"), (Long) details.get("actual"),
-            (Long) details.get("lost"), counted.nanos() / 1_000_000,
-            (double) counted.nanos() / (tasks * count));
+      // One pool per mode: every run counts under a key of its own, so runs never see each other's
+      // counts.
+      try (WorkerPool pool = ActorLab.mode(mode).workers(workers).start()) {
+        // Warm-up, not reported: the first run on a pool loads classes and wakes its threads.
+        run(counter, pool, new WorkloadSpec(2, 1_000, "atomic"));
+        for (String variant : variants) {
+          long count = variant.equals("actor") ? actorIncrements : increments;
+          Counted counted = run(counter, pool, new WorkloadSpec(tasks, count, variant));
+          Map<String, Object> details = counted.result().details();
+          System.out.printf(
+              "%-16s %-15s %10d %10d %10d %7d ms %8.1f%n",
+              mode, variant, (Long) details.get("expected"), (Long) details.get("actual"),
+              (Long) details.get("lost"), counted.nanos() / 1_000_000,
+              (double) counted.nanos() / (tasks * count));
+        }
       }
     }
     System.out.println();
@@ -108,10 +109,9 @@ public final class SharedState {
   /** The summary of one run and the time from the first task to the counter's final value. */
   private record Counted(WorkloadResult result, long nanos) {}
 
-  /** One run: a fresh pool, every task through {@link WorkerPool#map}, then the workload's summary. */
-  private static Counted run(CounterWorkload counter, String mode, int workers, WorkloadSpec spec) {
-    try (PreparedWorkload<CounterTask.Increments, Long> prepared = counter.prepare(spec);
-        WorkerPool pool = ActorLab.mode(mode).workers(workers).start()) {
+  /** One run on {@code pool}: every task through {@link WorkerPool#map}, then the workload's summary. */
+  private static Counted run(CounterWorkload counter, WorkerPool pool, WorkloadSpec spec) {
+    try (PreparedWorkload<CounterTask.Increments, Long> prepared = counter.prepare(spec)) {
       long start = System.nanoTime();
       List<Long> outputs = pool.map(prepared.task(), prepared.inputs());
       // The pool is also the CounterReader: it asks the counter's actor for its value, after every
@@ -120,6 +120,4 @@ public final class SharedState {
       return new Counted(result, System.nanoTime() - start);
     }
   }
-
-
 }
