@@ -2,7 +2,11 @@ package io.actorlab.cluster;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,6 +20,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -126,15 +131,23 @@ public final class NodeLauncher implements AutoCloseable {
   }
 
   /**
-   * Writes the configuration every worker of the run starts with: the {@code actorlab} and {@code
-   * pekko} sections of this JVM's resolved configuration, so that all nodes agree exactly (the Kryo
-   * registration lists above all).
+   * Writes the configuration every worker of the run starts with: the {@code actorlab} section of this
+   * JVM's resolved configuration, whole, so that all nodes agree exactly (the Kryo registration lists
+   * above all), and of its {@code pekko} section the settings that differ from the reference
+   * configuration, which the worker reads from the same class path. The whole resolved {@code pekko}
+   * tree is ~1,800 settings (65 KB), and parsing it took a cold worker JVM a few hundred milliseconds
+   * of its start.
    */
   public Path writeNodeConfig(Config config) {
     Config shared =
         ConfigFactory.empty()
             .withValue("actorlab", config.getValue("actorlab"))
-            .withValue("pekko", config.getValue("pekko"));
+            .withFallback(
+                differences(
+                    config.getObject("pekko"),
+                    ConfigFactory.defaultReference().getObject("pekko"),
+                    List.of("pekko"),
+                    ConfigFactory.empty()));
     Path file = logDir.resolve("node.conf");
     try {
       Files.writeString(
@@ -143,6 +156,34 @@ public final class NodeLauncher implements AutoCloseable {
       throw new UncheckedIOException("cannot write " + file, e);
     }
     return file;
+  }
+
+  /** The configuration a worker starts with, from the file {@link #writeNodeConfig} wrote. */
+  public static Config readNodeConfig(Path file) {
+    return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false))
+        .withFallback(ConfigFactory.defaultReference())
+        .resolve();
+  }
+
+  /**
+   * {@code into} plus every value of {@code object} (found at {@code path}) that {@code reference}
+   * (the same place in the reference configuration, or null) lacks or has another value for.
+   */
+  private static Config differences(
+      ConfigObject object, ConfigObject reference, List<String> path, Config into) {
+    Config result = into;
+    for (Map.Entry<String, ConfigValue> entry : object.entrySet()) {
+      List<String> at = new ArrayList<>(path);
+      at.add(entry.getKey());
+      ConfigValue value = entry.getValue();
+      ConfigValue defaultValue = reference == null ? null : reference.get(entry.getKey());
+      if (value instanceof ConfigObject child && defaultValue instanceof ConfigObject defaults) {
+        result = differences(child, defaults, at, result);
+      } else if (!value.equals(defaultValue)) {
+        result = result.withValue(ConfigUtil.joinPath(at), value);
+      }
+    }
+    return result;
   }
 
   /**

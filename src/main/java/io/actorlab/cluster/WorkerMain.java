@@ -1,8 +1,5 @@
 package io.actorlab.cluster;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigParseOptions;
 import java.nio.file.Path;
 import org.apache.pekko.actor.typed.ActorSystem;
 
@@ -11,7 +8,8 @@ import org.apache.pekko.actor.typed.ActorSystem;
  * {@code bin/actorlab node}. It takes one argument, the configuration file the run wrote for its
  * workers, and reads the coordinator's address from its standard input ({@link
  * WorkerNodes#startSpawned}). It skips the command line's parsing and configuration layering: every
- * setting is in that file, and a worker JVM's start-up is part of what a run measures.
+ * setting is in that file or in the reference configuration, and a worker JVM's start-up is part of
+ * what a run measures.
  */
 public final class WorkerMain {
 
@@ -24,12 +22,8 @@ public final class WorkerMain {
           "usage: WorkerMain NODE_CONFIG (a run starts worker JVMs itself; to start a node by hand, use"
               + " bin/actorlab node)");
     }
-    Config config =
-        ConfigFactory.parseFile(
-                Path.of(args[0]).toFile(), ConfigParseOptions.defaults().setAllowMissing(false))
-            .withFallback(ConfigFactory.defaultReference())
-            .resolve();
-    ActorSystem<WorkerNode.Command> system = WorkerNodes.startSpawned(config);
+    ActorSystem<WorkerNode.Command> system =
+        WorkerNodes.startSpawned(NodeLauncher.readNodeConfig(Path.of(args[0])));
     System.out.println("actorlab worker node up at " + WorkerNodes.address(system));
     system.getWhenTerminated().toCompletableFuture().join();
     // No System.exit here: the node's coordinated shutdown exits the JVM with its own exit code.

@@ -1,11 +1,14 @@
 package io.actorlab.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import io.actorlab.api.ActorLab;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -65,6 +68,32 @@ class WorkerLaunchTest {
     assertTrue(
         worker.process().waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS),
         () -> "still running:\n" + worker.tail());
+  }
+
+  @Test
+  void theFileAWorkerReadsHoldsOnlyPekkoSettingsThatDifferFromTheReferenceAndReadsBackWhole() {
+    Config custom =
+        ActorLab.mode("processes")
+            .workers(1)
+            .set("pekko.actor.default-dispatcher.throughput", 7)
+            .set("pekko.actorlab-test.only-here", "yes")
+            .config();
+    launcher = NodeLauncher.create(ClusterSettings.create(custom));
+
+    Path file = launcher.writeNodeConfig(custom);
+
+    Config read = NodeLauncher.readNodeConfig(file);
+    assertEquals(custom.getObject("actorlab"), read.getObject("actorlab"));
+    assertEquals(custom.getObject("pekko"), read.getObject("pekko"));
+    Config written = ConfigFactory.parseFile(file.toFile());
+    assertEquals(7, written.getInt("pekko.actor.default-dispatcher.throughput"));
+    assertEquals("yes", written.getString("pekko.actorlab-test.only-here"));
+    assertFalse(written.hasPath("pekko.actor.default-dispatcher.type"), "a reference value is left out");
+    int pekkoSettings = custom.getConfig("pekko").entrySet().size();
+    int writtenSettings = written.getConfig("pekko").entrySet().size();
+    assertTrue(
+        writtenSettings * 20 < pekkoSettings,
+        writtenSettings + " of " + pekkoSettings + " pekko settings written");
   }
 
   /** Starts a worker JVM and waits until its actor system is up. */
