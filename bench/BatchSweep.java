@@ -19,7 +19,7 @@ import java.util.Map;
  * JVM takes tens of thousands of tasks to settle), then {@code rounds} timed runs, whose median is
  * reported with min and max. Modes alternate for every size, so drift on the machine hits both alike.
  *
- * <p>Run: {@code bench/run BatchSweep [rounds=5] [workers=2] [tasks=4000] [sizes=1,4,16,64,256]
+ * <p>Run: {@code bench/run BatchSweep [rounds=5] [workers=2] [tasks=4000] [sizes=1,4,16,64,256,auto]
  * [warm-ups=3]}; {@code -Dactorlab.tasks.prefetch=N} (before the class) sets prefetch for all.
  */
 public final class BatchSweep {
@@ -28,10 +28,8 @@ public final class BatchSweep {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     int workers = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     int tasks = args.length > 2 ? Integer.parseInt(args[2]) : 4_000;
-    int[] sizes =
-        Arrays.stream((args.length > 3 ? args[3] : "1,4,16,64,256").split(","))
-            .mapToInt(Integer::parseInt)
-            .toArray();
+    List<String> sizes =
+        Arrays.asList((args.length > 3 ? args[3] : "1,4,16,64,256,auto").split(","));
     int warmUps = args.length > 4 ? Integer.parseInt(args[4]) : 3;
     System.out.printf(
         "%d workers, %d tasks a run, %d warm-ups + %d timed rounds per pool, Java %s, %d cores,"
@@ -48,7 +46,7 @@ public final class BatchSweep {
     WorkloadSpec tiny = new WorkloadSpec(tasks, 1, null);
     List<String> modes = List.of("threads", "processes");
     Map<String, double[]> table = new LinkedHashMap<>();
-    for (int size : sizes) {
+    for (String size : sizes) {
       for (String mode : modes) {
         ActorLab lab =
             ActorLab.mode(mode)
@@ -71,15 +69,15 @@ public final class BatchSweep {
         double[] row = {micros.get(micros.size() / 2), micros.get(0), micros.get(micros.size() - 1)};
         table.put(mode + " " + size, row);
         System.out.printf(
-            "batch-size %4d  %-9s  median %8.1f us/task  (min %.1f, max %.1f)%n",
+            "batch-size %4s  %-9s  median %8.1f us/task  (min %.1f, max %.1f)%n",
             size, mode, row[0], row[1], row[2]);
       }
     }
     System.out.printf("%n%-10s", "batch-size");
     modes.forEach(mode -> System.out.printf("  %14s", mode + " us/task"));
     System.out.println();
-    for (int size : sizes) {
-      System.out.printf("%-10d", size);
+    for (String size : sizes) {
+      System.out.printf("%-10s", size);
       for (String mode : modes) {
         System.out.printf("  %14.1f", table.get(mode + " " + size)[0]);
       }

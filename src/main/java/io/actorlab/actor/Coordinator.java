@@ -34,7 +34,8 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * is discarded. Its worker takes no work until it has answered or stopped, so a task that ignores the
  * interrupt keeps its worker busy: it is reported stuck.
  *
- * <p>Tasks go to a worker in chunks of up to {@link TaskPolicy#batchSize()}, which it runs in order
+ * <p>Tasks go to a worker in chunks of up to {@link TaskPolicy#batchSize()} (with {@code auto}, of the
+ * size {@link AutoBatch} picks from the time of the chunks before), which it runs in order
  * and answers in one message, so that small tasks do not each pay a message both ways; a prefetch slot
  * holds one chunk. Each task of a chunk is still answered, retried, timed and taken back on its own.
  * Each worker's tasks in flight form a line in the order it runs them; only the head of the line is
@@ -106,9 +107,14 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
   }
 
-  /** Tasks of one chunk not yet answered; the worker's prefetch slot frees when none is left. */
+  /**
+   * Tasks of one chunk not yet answered; the worker's prefetch slot frees when none is left. Its size
+   * and hand-off time feed {@link AutoBatch}.
+   */
   private static final class Chunk {
     int unanswered;
+    int size;
+    long handedOffNanos;
   }
 
   private record InFlight(Pending pending, ActorRef<Worker.Command> worker, Chunk chunk) {}
@@ -133,6 +139,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   private final ActorRef<CounterOwner.Command> counters;
   private final TaskPolicy policy;
   private final int chunkBytes;
+  private final AutoBatch autoBatch = new AutoBatch();
   private final Canceller canceller;
   private final TimerScheduler<Command> timers;
   private long nextId;
@@ -277,6 +284,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   private void chunkAnswered(ActorRef<Worker.Command> worker, Chunk chunk) {
     if (--chunk.unanswered == 0) {
       idle.addLast(worker);
+      if (policy.autoBatch()) {
+        autoBatch.answered(chunk.size, System.nanoTime() - chunk.handedOffNanos);
+      }
     }
   }
 
@@ -448,8 +458,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   }
 
   /**
-   * Hands queued tasks to free workers, a chunk per free slot: up to batch-size tasks, and no more
-   * than chunkBytes of inputs past the first task.
+   * Hands queued tasks to free workers, a chunk per free slot: up to batch-size tasks (with {@code
+   * auto}, as many as {@link AutoBatch} says), and no more than chunkBytes of inputs past the first
+   * task.
    */
   private void dispatch() {
     if (noWorkers != null && registered == 0) {
@@ -466,7 +477,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
       List<Worker.Assignment> tasks = new ArrayList<>();
       ArrayDeque<Long> line = lines.computeIfAbsent(worker, idleWorker -> new ArrayDeque<>());
       long bytes = 0;
-      while (tasks.size() < policy.batchSize() && !queue.isEmpty()) {
+      int size = policy.autoBatch() ? autoBatch.next(queue.size(), registered) : policy.batchSize();
+      while (tasks.size() < size && !queue.isEmpty()) {
         Submit submit = queue.peekFirst().submit();
         bytes += submit.inputBytes() + submit.taskClass().length();
         if (!tasks.isEmpty() && bytes > chunkBytes) {
@@ -479,6 +491,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         tasks.add(
             new Worker.Assignment(next.id(), next.submit().taskClass(), next.submit().input()));
       }
+      chunk.size = tasks.size();
+      chunk.handedOffNanos = System.nanoTime();
       timeHead(line);
       worker.tell(new Worker.Run(tasks, policy.hasTimeout()));
     }

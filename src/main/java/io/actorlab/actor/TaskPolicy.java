@@ -19,7 +19,8 @@ import java.time.Duration;
  *     more hides the round trip between coordinator and worker behind the worker's work
  * @param batchSize tasks handed to a worker in one message, run in order and answered in one message
  *     (a prefetch slot holds one such chunk): 1 sends each task on its own; more amortizes the cost of
- *     a message over many small tasks
+ *     a message over many small tasks; {@link #AUTO_BATCH} lets the coordinator size each chunk from
+ *     what the last ones took ({@link AutoBatch})
  */
 public record TaskPolicy(
     int maxAttempts,
@@ -29,6 +30,9 @@ public record TaskPolicy(
     int maxTasksPerWorker,
     int prefetch,
     int batchSize) {
+
+  /** {@code batchSize} of {@code actorlab.tasks.batch-size = auto}. */
+  public static final int AUTO_BATCH = 0;
 
   /** The class name reported for a task whose workers kept stopping under it. */
   public static final String WORKER_LOST = "io.actorlab.WorkerLost";
@@ -55,8 +59,9 @@ public record TaskPolicy(
     if (prefetch < 1) {
       throw new IllegalArgumentException("prefetch must be at least 1, got " + prefetch);
     }
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batch-size must be at least 1, got " + batchSize);
+    if (batchSize < AUTO_BATCH) {
+      throw new IllegalArgumentException(
+          "batch-size must be at least 1, or AUTO_BATCH, got " + batchSize);
     }
   }
 
@@ -64,6 +69,11 @@ public record TaskPolicy(
   public TaskOutcome timedOut(long taskId, String what) {
     return TaskOutcome.failed(
         taskId, TIMED_OUT, "ran longer than " + timeout + " (actorlab.tasks.timeout); " + what);
+  }
+
+  /** True when the coordinator sizes chunks itself. */
+  public boolean autoBatch() {
+    return batchSize == AUTO_BATCH;
   }
 
   /** True when runs have a time limit. */

@@ -1,6 +1,8 @@
 package io.actorlab.mode;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigValue;
 import io.actorlab.actor.TaskPolicy;
 import java.time.Duration;
 
@@ -40,7 +42,7 @@ public record ActorLabSettings(
             notNegative(config, "actorlab.tasks.interrupt-grace"),
             atLeast(config, "actorlab.tasks.max-tasks-per-worker", 0),
             atLeast(config, "actorlab.tasks.prefetch", 1),
-            atLeast(config, "actorlab.tasks.batch-size", 1)),
+            batchSize(config, "actorlab.tasks.batch-size")),
         atLeast(config, "actorlab.tasks.max-pending", 1));
   }
 
@@ -52,6 +54,20 @@ public record ActorLabSettings(
     return value;
   }
 
+
+  /** A chunk size of at least 1, or {@code auto}: {@link TaskPolicy#AUTO_BATCH}. */
+  private static int batchSize(Config config, String key) {
+    ConfigValue value = config.getValue(key);
+    String text = String.valueOf(value.unwrapped()).trim();
+    if (text.equals("auto")) {
+      return TaskPolicy.AUTO_BATCH;
+    }
+    if (!text.matches("[0-9]{1,9}")) {
+      throw new ConfigException.BadValue(
+          value.origin(), key, "must be auto or a whole number of at least 1, got " + value.render());
+    }
+    return atLeast(config, key, 1);
+  }
 
   private static int atLeast(Config config, String key, int min) {
     int value = config.getInt(key);

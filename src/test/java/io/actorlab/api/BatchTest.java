@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.ConfigException;
 import io.actorlab.actor.TaskPolicy;
 import io.actorlab.measure.RunReport;
 import io.actorlab.mode.SettingsException;
@@ -16,11 +17,15 @@ import io.actorlab.workload.WorkloadSpec;
 import io.actorlab.workload.Workloads;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -216,6 +221,72 @@ class BatchTest {
         assertThrows(SettingsException.class, () -> lab("threads", 1, 0).start().close());
     assertTrue(refused.getMessage().contains("actorlab.tasks.batch-size"), refused.getMessage());
     assertFalse(refused.getMessage().contains("null"), refused.getMessage());
+  }
+
+  @Test
+  void autoGrowsTheChunksOfQuickTasksAndComputesWhatTheBaselineDoes() throws Exception {
+    Workload sumLoop = Workloads.named("sum-loop").orElseThrow();
+    WorkloadSpec spec = new WorkloadSpec(2_000, 10, null);
+    RunReport expected =
+        WorkloadRun.run(ActorLab.mode("sequential"), sumLoop, spec, RunListener.NONE);
+    RunReport auto =
+        WorkloadRun.run(
+            ActorLab.mode("serialize-local").workers(2).set("actorlab.tasks.batch-size", "auto"),
+            sumLoop,
+            spec,
+            RunListener.NONE);
+
+    assertEquals(2_000, auto.completed(), () -> "details: " + auto.details());
+    assertEquals(expected.checksum(), auto.checksum(), "every result exactly once, in order");
+    long chunks = auto.boundary().byType().get("io.actorlab.actor.Worker$Run").sent();
+    assertTrue(chunks < 2_000 / 4, chunks + " chunks for 2000 tasks of microseconds");
+  }
+
+  @Test
+  void autoSpreadsSlowTasksOverEveryWorkerEvenAfterQuickOnesGrewItsChunks() throws Exception {
+    try (WorkerPool pool =
+        ActorLab.mode("threads").workers(2).set("actorlab.tasks.batch-size", "auto").start()) {
+      pool.map(new Overlap(), Collections.nCopies(2_000, ""));
+      String key = UUID.randomUUID().toString();
+
+      List<Integer> overlaps = pool.map(new Overlap(), Collections.nCopies(8, key));
+
+      assertEquals(2, Collections.max(overlaps), "both workers ran slow tasks at the same time");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"lots", "2.5"})
+  void aBatchSizeThatIsNeitherAutoNorAWholeNumberIsRefusedNamingTheKeyAndTheForms(String value) {
+    ActorLab lab = ActorLab.mode("threads").workers(1).set("actorlab.tasks.batch-size", value);
+    ConfigException refused = assertThrows(ConfigException.class, () -> lab.start().close());
+    assertTrue(refused.getMessage().contains("actorlab.tasks.batch-size"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("auto or a whole number"), refused.getMessage());
+  }
+
+  /**
+   * With an empty input it returns at once; with a key it sleeps 200 ms and returns how many tasks of
+   * that key ran at the same time, at most, so far.
+   */
+  public static final class Overlap implements Task<String, Integer> {
+    private static final Map<String, AtomicInteger> RUNNING = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicInteger> MOST = new ConcurrentHashMap<>();
+
+    @Override
+    public Integer run(String key, TaskContext context) throws InterruptedException {
+      if (key.isEmpty()) {
+        return 0;
+      }
+      AtomicInteger running = RUNNING.computeIfAbsent(key, k -> new AtomicInteger());
+      AtomicInteger most = MOST.computeIfAbsent(key, k -> new AtomicInteger());
+      most.accumulateAndGet(running.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(200);
+      } finally {
+        running.decrementAndGet();
+      }
+      return most.get();
+    }
   }
 
   private static <T> List<T> joined(List<CompletableFuture<T>> futures) throws Exception {
