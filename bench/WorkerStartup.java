@@ -12,8 +12,10 @@ import java.util.Map;
  * Worker JVM start-up and idle memory of the processes mode, with and without the start-up
  * optimizations, side by side in one run: for each variant, a pool of 1 and of N workers is started
  * (from ActorLab.start() until every worker JVM has joined the cluster, is Up and has registered its
- * worker with the coordinator) and the largest worker's resident set size (VmRSS) is read after 2 s
- * idle.
+ * worker with the coordinator) and, after 2 s idle, the largest worker's resident set size (RSS) and
+ * its private dirty memory (Private_Dirty: pages only this process has written, such as its heap, code
+ * cache and the metadata it relocated or changed: what one more worker costs; the rest of the RSS is
+ * clean file pages, libjvm and the class data archive, which every worker JVM maps and shares).
  * Variants run interleaved, rounds repeated, medians reported.
  *
  * <p>The coordinator's own actor system starts inside the measured time too; after the warm-up round it
@@ -47,11 +49,16 @@ public final class WorkerStartup {
           try (WorkerPool pool = lab.start()) {
             double seconds = (System.nanoTime() - start) / 1e9;
             Thread.sleep(2_000); // idle: let start-up garbage and JIT threads settle
-            double idleMb =
-                ProcessHandle.current().children().mapToDouble(WorkerStartup::rssMb).max().orElse(0);
+            List<ProcessHandle> children = ProcessHandle.current().children().toList();
             String key = variant.name() + " x" + count;
             record(series, round, key + " start s", seconds, line);
-            record(series, round, key + " idle worker RSS MB", idleMb, line);
+            record(series, round, key + " idle worker RSS MB", largest(children, "Rss"), line);
+            record(
+                series,
+                round,
+                key + " idle worker private dirty MB",
+                largest(children, "Private_Dirty"),
+                line);
           }
         }
       }
@@ -70,30 +77,65 @@ public final class WorkerStartup {
 
   /**
    * The defaults; the defaults without class data sharing; the options before the start-up work
-   * (no -Xms16m, no class data sharing); and the defaults with the C1 compiler only, which starts
-   * faster but computes slower (so it is not a default).
+   * (no -Xms16m, no class data sharing); the defaults with the class data archive mapped at a fixed
+   * address (faster, and its pages stay shared, but it gives up address space randomization of the
+   * archive, so it is not a default); the defaults with the C1 compiler only, which starts faster but
+   * computes slower (so it is not a default either); and the leanest options found, to show the floor.
    */
   private static List<Variant> variants() {
-    String options = "actorlab.cluster.worker-jvm-options";
     String sharing = "actorlab.cluster.class-data-sharing";
     return List.of(
         new Variant("defaults", Map.of()),
         new Variant("no-cds", Map.of(sharing, false)),
         new Variant(
             "before",
-            Map.of(sharing, false, options, List.of("-Xmx512m", "-XX:+UseSerialGC", "-Xss512k"))),
+            Map.of(sharing, false, WORKER_OPTIONS, List.of("-Xmx512m", "-XX:+UseSerialGC", "-Xss512k"))),
+        new Variant("fixed-archive", Map.of(WORKER_OPTIONS, withDefaults(FIXED_ARCHIVE))),
+        new Variant("c1-only", Map.of(WORKER_OPTIONS, withDefaults(List.of("-XX:TieredStopAtLevel=1")))),
         new Variant(
-            "c1-only",
+            "leanest",
             Map.of(
-                options,
-                List.of("-Xms16m", "-Xmx512m", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1"))));
+                WORKER_OPTIONS,
+                concat(
+                    List.of("-Xms8m", "-Xmx512m", "-XX:+UseSerialGC", "-Xss256k"),
+                    FIXED_ARCHIVE,
+                    List.of(
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:CICompilerCount=1",
+                        "-XX:ReservedCodeCacheSize=24m",
+                        "-XX:-UsePerfData")))));
   }
 
-  /** A worker JVM's resident set size now (Linux), in MiB. */
-  private static double rssMb(ProcessHandle process) {
+  private static final String WORKER_OPTIONS = "actorlab.cluster.worker-jvm-options";
+
+  private static final List<String> FIXED_ARCHIVE =
+      List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
+
+  /** The default worker options followed by {@code extra}. */
+  private static List<String> withDefaults(List<String> extra) {
+    return concat(ActorLab.mode("processes").config().getStringList(WORKER_OPTIONS), extra);
+  }
+
+  @SafeVarargs
+  private static List<String> concat(List<String>... lists) {
+    List<String> all = new ArrayList<>();
+    for (List<String> list : lists) {
+      all.addAll(list);
+    }
+    return all;
+  }
+
+  /** The largest of these processes' {@code field} of /proc/PID/smaps_rollup, in MiB. */
+  private static double largest(List<ProcessHandle> processes, String field) {
+    return processes.stream().mapToDouble(process -> megabytes(process, field)).max().orElse(0);
+  }
+
+  /** A field of a process's /proc/PID/smaps_rollup now (Linux), in MiB; 0 once it has exited. */
+  private static double megabytes(ProcessHandle process, String field) {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-        if (line.startsWith("VmRSS:")) {
+      for (String line :
+          Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "smaps_rollup"))) {
+        if (line.startsWith(field + ":")) {
           return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
         }
       }
