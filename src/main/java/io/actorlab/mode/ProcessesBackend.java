@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,6 +58,8 @@ final class ProcessesBackend extends CoordinatorBackend {
   private final AtomicInteger replacements = new AtomicInteger();
   /** The configuration file of the run's worker JVMs, or null when it attached to a cluster. */
   private final Path nodeConfig;
+  /** Worker JVMs (or, attached, worker nodes) the pool started with. */
+  private final int workerNodes;
   /** Replacements start only once the pool is up: a worker that cannot start fails the start. */
   private volatile int replacementsLeft;
 
@@ -66,12 +69,14 @@ final class ProcessesBackend extends CoordinatorBackend {
       ClusterSettings cluster,
       WorkerKiller killer,
       Duration stopTimeout,
-      Path nodeConfig) {
+      Path nodeConfig,
+      int workerNodes) {
     super(system, Preflight.create(system), stopTimeout);
     this.launcher = launcher;
     this.cluster = cluster;
     this.killer = killer;
     this.nodeConfig = nodeConfig;
+    this.workerNodes = workerNodes;
   }
 
   static ProcessesBackend start(ActorLabSettings settings, Config config) {
@@ -104,7 +109,8 @@ final class ProcessesBackend extends CoordinatorBackend {
     }
     killer.system = system;
     ProcessesBackend backend =
-        new ProcessesBackend(system, launcher, cluster, killer, settings.stopTimeout(), nodeConfig);
+        new ProcessesBackend(
+            system, launcher, cluster, killer, settings.stopTimeout(), nodeConfig, settings.workers());
     try {
       Address self = Cluster.get(system).selfMember().address();
       if (launcher == null) {
@@ -278,18 +284,43 @@ final class ProcessesBackend extends CoordinatorBackend {
   }
 
   /**
+   * Broken when the coordinator's system stopped, or when fewer worker JVMs run than the pool started
+   * with (one exited and none replaced it); attached, when fewer worker nodes are Up than it needed.
+   */
+  @Override
+  public Optional<String> broken() {
+    Optional<String> stopped = super.broken();
+    if (stopped.isPresent()) {
+      return stopped;
+    }
+    if (launcher != null) {
+      long running = launcher.liveWorkers();
+      return running >= workerNodes
+          ? Optional.empty()
+          : Optional.of(
+              running
+                  + " of its "
+                  + workerNodes
+                  + " worker JVMs are running; their output is in "
+                  + launcher.logDir());
+    }
+    int up = upWorkers().size();
+    return up >= workerNodes
+        ? Optional.empty()
+        : Optional.of(up + " of its " + workerNodes + " worker nodes are up in the cluster");
+  }
+
+  /**
    * Asks every worker node that is a member of the cluster for its figures (its statistics actor has a
    * fixed path), sorted by pid for a stable order.
    */
   private List<NodeStats.Stats> workerStats() {
     ActorRefResolver resolver = ActorRefResolver.get(system);
     List<CompletionStage<NodeStats.Stats>> asked = new ArrayList<>();
-    for (Member member : Cluster.get(system).state().getMembers()) {
-      if (member.hasRole(ClusterSettings.WORKER_ROLE) && member.status() == MemberStatus.up()) {
-        ActorRef<NodeStats.Command> node =
-            resolver.resolveActorRef(member.address() + "/user/" + NodeStats.NAME);
-        asked.add(AskPattern.ask(node, NodeStats.Get::new, ASK_TIMEOUT, system.scheduler()));
-      }
+    for (Member member : upWorkers()) {
+      ActorRef<NodeStats.Command> node =
+          resolver.resolveActorRef(member.address() + "/user/" + NodeStats.NAME);
+      asked.add(AskPattern.ask(node, NodeStats.Get::new, ASK_TIMEOUT, system.scheduler()));
     }
     List<NodeStats.Stats> stats = new ArrayList<>();
     for (CompletionStage<NodeStats.Stats> answer : asked) {
@@ -297,6 +328,17 @@ final class ProcessesBackend extends CoordinatorBackend {
     }
     stats.sort(java.util.Comparator.comparingLong(NodeStats.Stats::pid));
     return stats;
+  }
+
+  /** The cluster's members with the worker role that are Up. */
+  private List<Member> upWorkers() {
+    List<Member> up = new ArrayList<>();
+    for (Member member : Cluster.get(system).state().getMembers()) {
+      if (member.hasRole(ClusterSettings.WORKER_ROLE) && member.status() == MemberStatus.up()) {
+        up.add(member);
+      }
+    }
+    return up;
   }
 
   /**
