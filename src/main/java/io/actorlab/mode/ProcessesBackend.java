@@ -62,6 +62,8 @@ final class ProcessesBackend extends CoordinatorBackend {
   private final int workerNodes;
   /** Replacements start only once the pool is up: a worker that cannot start fails the start. */
   private volatile int replacementsLeft;
+  /** Set as closing begins: worker JVMs then exit because the coordinator left, and none is replaced. */
+  private volatile boolean closing;
 
   private ProcessesBackend(
       ActorSystem<Coordinator.Command> system,
@@ -180,6 +182,9 @@ final class ProcessesBackend extends CoordinatorBackend {
    * (actorlab.tasks.max-tasks-per-worker) or was killed at a task's timeout is always replaced.
    */
   private void workerExited(NodeLauncher.Node node) {
+    if (closing) {
+      return;
+    }
     long pid = node.process().pid();
     int exitCode = node.process().exitValue();
     boolean renewed = exitCode == WorkerNode.RETIRED_EXIT_CODE || killer.killedAtTimeout(pid);
@@ -347,6 +352,7 @@ final class ProcessesBackend extends CoordinatorBackend {
    */
   @Override
   public void close() {
+    closing = true;
     try {
       terminate(); // whether in time or not, the worker JVMs are stopped below
     } finally {

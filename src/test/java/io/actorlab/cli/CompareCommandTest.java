@@ -20,7 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -64,6 +64,15 @@ class CompareCommandTest {
     List<ProcessHandle> alive =
         ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).collect(Collectors.toList());
     assertEquals(List.of(), alive.stream().map(CompareCommandTest::describe).toList(), "left running");
+  }
+
+  /** A process's command line, read from /proc (ProcessHandle.Info may not have it), for messages. */
+  private static String commandLine(long pid) {
+    try {
+      return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+    } catch (java.io.IOException e) {
+      return "?";
+    }
   }
 
   private static String describe(ProcessHandle process) {
@@ -130,7 +139,7 @@ class CompareCommandTest {
   void processesStartTheirWorkerJvmsOncePerCellAndReportTheColdStartOnce() throws Exception {
     Path report = dir.resolve("warm");
     JsonNode json;
-    Set<Long> workerJvms;
+    Map<Long, String> workerJvms;
     try (WorkerJvmWatch watch = new WorkerJvmWatch()) {
       json =
           JsonReport.parse(
@@ -162,7 +171,7 @@ class CompareCommandTest {
   @Test
   void withReusePoolOffEveryRunStartsAPoolOfItsOwn() throws Exception {
     JsonNode json;
-    Set<Long> workerJvms;
+    Map<Long, String> workerJvms;
     try (WorkerJvmWatch watch = new WorkerJvmWatch()) {
       json =
           JsonReport.parse(
@@ -186,7 +195,7 @@ class CompareCommandTest {
    * it is open, polling every 50 ms: a worker JVM lives for seconds, so none is missed.
    */
   private static final class WorkerJvmWatch implements AutoCloseable {
-    private final Set<Long> seen = ConcurrentHashMap.newKeySet();
+    private final Map<Long, String> seen = new ConcurrentHashMap<>();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
 
     WorkerJvmWatch() {
@@ -196,14 +205,14 @@ class CompareCommandTest {
               ProcessHandle.current()
                   .descendants()
                   .filter(p -> p.parent().map(ProcessHandle::pid).orElse(self) != self)
-                  .forEach(p -> seen.add(p.pid())),
+                  .forEach(p -> seen.computeIfAbsent(p.pid(), CompareCommandTest::commandLine)),
           0,
           50,
           TimeUnit.MILLISECONDS);
     }
 
-    Set<Long> seen() {
-      return Set.copyOf(seen);
+    Map<Long, String> seen() {
+      return Map.copyOf(seen);
     }
 
     @Override
