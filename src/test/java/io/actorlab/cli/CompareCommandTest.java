@@ -284,7 +284,10 @@ class CompareCommandTest {
             List.of("--modes", "threads", "--workload", "counter", "--variant", "nope"), List.of("'nope'")),
         Arguments.of(
             List.of("--modes", "threads", "-Dactorlab.compare.repeat=0"),
-            List.of("actorlab.compare.repeat")));
+            List.of("actorlab.compare.repeat")),
+        Arguments.of(
+            List.of("--modes", "threads", "-Dactorlab.compare.reuse-pool=maybe"),
+            List.of("reuse-pool", "maybe")));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -48,11 +48,7 @@ class JsonReportReadBackTest {
   @Test
   void aRunOnAReusedPoolHasNoStartUpAndSaysSo() {
     RunReport r = Reports.crossing();
-    RunReport reused =
-        new RunReport(
-            r.mode(), r.workload(), r.variant(), r.tasks(), r.size(), r.workers(), r.completed(),
-            r.failed(), r.checksum(), r.wallNanos(), r.cpuNanos(), -1, RunReport.Pool.REUSED,
-            r.peakRssBytes(), r.latency(), r.boundary(), r.details());
+    RunReport reused = Reports.onReusedPool();
 
     JsonNode json = JsonReport.parse(JsonReport.toJson(reused, 2));
     assertEquals("reused", json.get("pool").asText());

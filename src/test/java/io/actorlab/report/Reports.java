@@ -55,4 +55,13 @@ final class Reports {
         "sequential", "sum-loop", "", 1, 10, 1, 1, 0, 7, 2_000_000, -1, 0, RunReport.Pool.STARTED, -1,
         LatencySummary.NONE, BoundaryStats.NONE, Map.of());
   }
+
+  /** {@link #crossing()}, run on a pool an earlier run started: no start-up of its own. */
+  static RunReport onReusedPool() {
+    RunReport r = crossing();
+    return new RunReport(
+        r.mode(), r.workload(), r.variant(), r.tasks(), r.size(), r.workers(), r.completed(),
+        r.failed(), r.checksum(), r.wallNanos(), r.cpuNanos(), -1, RunReport.Pool.REUSED,
+        r.peakRssBytes(), r.latency(), r.boundary(), r.details());
+  }
 }
