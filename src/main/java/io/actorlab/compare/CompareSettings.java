@@ -41,7 +41,7 @@ public record CompareSettings(
               compare.getInt("warmup"),
               compare.getString("report-root"),
               compare.getDuration("stop-timeout"),
-              compare.getBoolean("reuse-pool"));
+              onOrOff(compare, "reuse-pool"));
       atLeast("repeat", settings.repeat, 1);
       atLeast("warmup", settings.warmup, 0);
       if (settings.stopTimeout.isNegative() || settings.stopTimeout.isZero()) {
@@ -51,6 +51,23 @@ public record CompareSettings(
       return settings;
     } catch (ConfigException e) {
       throw new SettingsException(e.getMessage(), e);
+    }
+  }
+
+  private static boolean onOrOff(Config compare, String key) {
+    try {
+      return compare.getBoolean(key);
+    } catch (ConfigException.WrongType e) {
+      throw new SettingsException(
+          SECTION
+              + "."
+              + key
+              + " must be on or off, got "
+              + compare.getValue(key).render()
+              + " ("
+              + compare.getValue(key).origin().description()
+              + ")",
+          e);
     }
   }
 
