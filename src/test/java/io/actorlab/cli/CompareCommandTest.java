@@ -138,25 +138,15 @@ class CompareCommandTest {
   @Test
   void processesStartTheirWorkerJvmsOncePerCellAndReportTheColdStartOnce() throws Exception {
     Path report = dir.resolve("warm");
-    JsonNode json;
-    Map<Long, String> workerJvms;
-    try (WorkerJvmWatch watch = new WorkerJvmWatch()) {
-      json =
-          JsonReport.parse(
-              compare(report, "--modes", "processes", "--workers", "1", "--warmup", "1",
-                      "--repeat", "2", "--json")
-                  .succeeded()
-                  .out());
-      workerJvms = watch.seen();
-    }
+    Watched watched = processesWarmupOneRepeatTwo(report);
 
-    assertEquals(1, workerJvms.size(), "one worker JVM served all 3 runs: " + workerJvms);
-    JsonNode runs = json.get("runs");
+    assertEquals(1, watched.workerJvms().size(), "one worker JVM served all 3 runs: " + watched);
+    JsonNode runs = watched.json().get("runs");
     assertEquals(List.of("started", "reused", "reused"), texts(runs, "pool"));
     assertTrue(runs.get(0).get("startup_ms").decimalValue().signum() > 0, runs.get(0)::toString);
     assertTrue(runs.get(1).get("startup_ms").isNull(), runs.get(1)::toString);
     assertTrue(runs.get(2).get("startup_ms").isNull(), runs.get(2)::toString);
-    JsonNode processes = json.get("modes").get(0);
+    JsonNode processes = watched.json().get("modes").get(0);
     assertEquals(1, processes.get("pools_started").asInt());
     // The cold start of the one pool (paid in the warm-up), not a median with runs that had none.
     assertEquals(runs.get(0).get("startup_ms"), processes.get("startup_ms"));
@@ -170,24 +160,32 @@ class CompareCommandTest {
 
   @Test
   void withReusePoolOffEveryRunStartsAPoolOfItsOwn() throws Exception {
-    JsonNode json;
-    Map<Long, String> workerJvms;
-    try (WorkerJvmWatch watch = new WorkerJvmWatch()) {
-      json =
-          JsonReport.parse(
-              compare(dir.resolve("fresh"), "--modes", "processes", "--workers", "1", "--warmup",
-                      "1", "--repeat", "2", "-Dactorlab.compare.reuse-pool=off", "--json")
-                  .succeeded()
-                  .out());
-      workerJvms = watch.seen();
-    }
+    Watched watched =
+        processesWarmupOneRepeatTwo(dir.resolve("fresh"), "-Dactorlab.compare.reuse-pool=off");
+    JsonNode json = watched.json();
 
-    assertEquals(3, workerJvms.size(), "a worker JVM per run: " + workerJvms);
+    assertEquals(3, watched.workerJvms().size(), "a worker JVM per run: " + watched);
     JsonNode runs = json.get("runs");
     assertEquals(List.of("started", "started", "started"), texts(runs, "pool"));
     runs.forEach(run -> assertTrue(run.get("startup_ms").decimalValue().signum() > 0, run::toString));
     assertEquals(3, json.get("modes").get(0).get("pools_started").asInt());
     assertEquals("each mode in its own JVM, a fresh pool every run", json.get("isolation").asText());
+  }
+
+  /** A comparison's JSON, and every worker JVM seen while it ran (pid to command line). */
+  private record Watched(JsonNode json, Map<Long, String> workerJvms) {}
+
+  /** Compares processes on 1 worker JVM, one warm-up and two rounds, watching its worker JVMs. */
+  private static Watched processesWarmupOneRepeatTwo(Path report, String... more) {
+    List<String> options =
+        new ArrayList<>(
+            List.of("--modes", "processes", "--workers", "1", "--warmup", "1", "--repeat", "2",
+                "--json"));
+    options.addAll(Arrays.asList(more));
+    try (WorkerJvmWatch watch = new WorkerJvmWatch()) {
+      String out = compare(report, options.toArray(String[]::new)).succeeded().out();
+      return new Watched(JsonReport.parse(out), watch.seen());
+    }
   }
 
   /**
