@@ -15,6 +15,10 @@ import java.util.Optional;
  * pool is broken (a worker JVM exited and none replaced it, say), the next run closes it and starts a
  * new one, and its report says so ({@link RunReport.Pool#RESTARTED}, with the reason in its details).
  *
+ * <p>A pool attached to a running cluster ({@code actorlab.cluster.seed-nodes} or {@code state}) is
+ * not kept: its nodes serve one coordinator at a time, and would be kept from every other pool (the
+ * other modes of a comparison) while it lived. Their JVMs outlive each pool anyway, so they stay warm.
+ *
  * <p>Not thread-safe: one run at a time. Closing it closes the pool.
  */
 public final class WarmPool implements AutoCloseable {
@@ -51,7 +55,13 @@ public final class WarmPool implements AutoCloseable {
       if (pool == null) {
         pool = lab.start();
       }
-      return WorkloadRun.measure(pool, workload, spec, prepared, listener, use, restartedBecause);
+      try {
+        return WorkloadRun.measure(pool, workload, spec, prepared, listener, use, restartedBecause);
+      } finally {
+        if (pool.onSharedNodes()) {
+          close(); // the nodes of a running cluster serve one pool at a time: free them for others
+        }
+      }
     }
   }
 

@@ -166,6 +166,14 @@ public final class WorkerPool implements AutoCloseable, CounterReader {
     return closed.get() ? Optional.of("it was closed") : backend.broken();
   }
 
+  /**
+   * True when the pool runs on worker nodes of a running cluster it attached to, rather than on
+   * workers it started: those serve one pool at a time, so keep such a pool no longer than its work.
+   */
+  public boolean onSharedNodes() {
+    return backend.onSharedNodes();
+  }
+
   /** Stops every worker; tasks not yet finished complete exceptionally. Idempotent. */
   @Override
   public void close() {

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One measured run of a workload under a mode: prepares the workload, starts a fresh pool (its start-up
- * is part of what is measured), submits every input (at most {@code actorlab.tasks.max-pending} ahead
+ * is part of what is measured; {@link WarmPool} runs on a kept one instead), submits every input (at most {@code actorlab.tasks.max-pending} ahead
  * of the outcomes taken), takes every outcome in order and sums it all up in a {@link RunReport}.
  * Every mode goes through this same code, so their figures compare.
  */

@@ -27,6 +27,14 @@ public interface PoolBackend extends AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * True when the pool runs on worker nodes it did not start and does not own (a running cluster it
+   * attached to): they serve one pool at a time, so a pool kept open keeps them from every other.
+   */
+  default boolean onSharedNodes() {
+    return false;
+  }
+
   /** Stops every thread (and process) the backend started; waits at most the stop timeout. */
   @Override
   void close();

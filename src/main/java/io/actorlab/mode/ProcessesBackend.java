@@ -335,6 +335,12 @@ final class ProcessesBackend extends CoordinatorBackend {
     return stats;
   }
 
+  /** Attached to a running cluster: its nodes serve one coordinator at a time. */
+  @Override
+  public boolean onSharedNodes() {
+    return launcher == null;
+  }
+
   /** The cluster's members with the worker role that are Up. */
   private List<Member> upWorkers() {
     List<Member> up = new ArrayList<>();
