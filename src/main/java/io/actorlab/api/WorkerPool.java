@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
@@ -155,6 +156,22 @@ public final class WorkerPool implements AutoCloseable, CounterReader {
   /** CPU, memory and boundary figures of every JVM of this pool so far. */
   public PoolUsage usage() {
     return backend.usage();
+  }
+
+  /**
+   * What keeps this pool from running tasks as it did when it started (it is closed, its actor system
+   * stopped, a worker JVM exited and none replaced it), or empty while it is whole.
+   */
+  public Optional<String> broken() {
+    return closed.get() ? Optional.of("it was closed") : backend.broken();
+  }
+
+  /**
+   * True when the pool runs on worker nodes of a running cluster it attached to, rather than on
+   * workers it started: those serve one pool at a time, so keep such a pool no longer than its work.
+   */
+  public boolean onSharedNodes() {
+    return backend.onSharedNodes();
   }
 
   /** Stops every worker; tasks not yet finished complete exceptionally. Idempotent. */

@@ -20,11 +20,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One measured run of a workload under a mode: prepares the workload, starts a fresh pool (its start-up
- * is part of what is measured), submits every input (at most {@code actorlab.tasks.max-pending} ahead
+ * is part of what is measured; {@link WarmPool} runs on a kept one instead), submits every input (at most {@code actorlab.tasks.max-pending} ahead
  * of the outcomes taken), takes every outcome in order and sums it all up in a {@link RunReport}.
  * Every mode goes through this same code, so their figures compare.
  */
 public final class WorkloadRun {
+
+  /** The detail that says why a run started a new pool instead of reusing the one it was given. */
+  public static final String RESTARTED_BECAUSE = "pool_restarted_because";
 
   private WorkloadRun() {}
 
@@ -37,7 +40,7 @@ public final class WorkloadRun {
       throws IOException {
     try (PreparedWorkload<?, ?> prepared = workload.prepare(spec)) {
       try (WorkerPool pool = lab.start()) {
-        return measure(pool, workload, spec, prepared, listener);
+        return measure(pool, workload, spec, prepared, listener, RunReport.Pool.STARTED, null);
       }
     }
   }
@@ -52,16 +55,24 @@ public final class WorkloadRun {
       WorkerPool pool, Workload workload, WorkloadSpec spec, RunListener listener)
       throws IOException {
     try (PreparedWorkload<?, ?> prepared = workload.prepare(spec)) {
-      return measure(pool, workload, spec, prepared, listener);
+      return measure(pool, workload, spec, prepared, listener, RunReport.Pool.STARTED, null);
     }
   }
 
-  private static <I, O> RunReport measure(
+  /**
+   * Measures one run on {@code pool}.
+   *
+   * @param use whether this run started the pool; a {@link RunReport.Pool#REUSED} one has no start-up
+   * @param restartedBecause what was wrong with the pool this one replaced, for the details; or null
+   */
+  static <I, O> RunReport measure(
       WorkerPool pool,
       Workload workload,
       WorkloadSpec spec,
       PreparedWorkload<I, O> prepared,
-      RunListener listener) {
+      RunListener listener,
+      RunReport.Pool use,
+      String restartedBecause) {
     String taskClass = TaskClasses.nameOf(prepared.task());
     List<I> inputs = prepared.inputs();
     LatencyRecorder latency = new LatencyRecorder();
@@ -108,6 +119,9 @@ public final class WorkloadRun {
     WorkloadResult result =
         failed == 0 ? prepared.summarize(outputs, pool) : failures(firstFailure, failed);
     Map<String, Object> details = new LinkedHashMap<>(result.details());
+    if (restartedBecause != null) {
+      details.put(RESTARTED_BECAUSE, restartedBecause);
+    }
     if (after.peakRssByNode().size() > 1) {
       after.peakRssByNode().forEach((node, rss) -> details.put("peak_rss_mb_" + node, rss >> 20));
     }
@@ -123,7 +137,10 @@ public final class WorkloadRun {
         result.checksum(),
         wallNanos,
         cpuNanos,
-        Math.max(0, (firstStart - pool.startedEpochMicros()) * 1_000),
+        use == RunReport.Pool.REUSED
+            ? -1
+            : Math.max(0, (firstStart - pool.startedEpochMicros()) * 1_000),
+        use,
         after.peakRssBytes(),
         latency.summary(),
         boundary,

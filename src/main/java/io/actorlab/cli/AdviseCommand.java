@@ -115,7 +115,7 @@ final class AdviseCommand extends WorkloadCommand {
               settings.warmup(),
               settings.repeat(),
               cells,
-              io.actorlab.compare.ChildJvmRunner.ISOLATION);
+              io.actorlab.compare.ChildJvmRunner.isolation(settings.reusePool()));
       List<String> base =
           CompareCommand.childArguments(workload, workloadSpec, config, output.verbose);
       Comparison comparison = CompareCommand.run(setup, List.of(), base, settings, output, spec);

@@ -39,8 +39,10 @@ import picocli.CommandLine.Option;
       "Run one workload under several execution modes and compare them side by side.",
       "",
       "Each mode runs in a JVM of its own (same java, options and class path as this one), kept for"
-          + " its runs, so its heap, JIT and peak memory are its own. Every run starts a fresh pool, so"
-          + " start-up is measured each time. The modes run interleaved, round after round (a b c a b"
+          + " its runs, so its heap, JIT and peak memory are its own. Its first run starts a pool (worker"
+          + " JVMs, for processes) that its later runs reuse, so every mode is measured warm and"
+          + " start-up is each pool's cold start, once (actorlab.compare.reuse-pool = off: a fresh"
+          + " pool every run). The modes run interleaved, round after round (a b c a b"
           + " c ...), so drift on the machine hits them alike; the first round is a warm-up, not"
           + " reported, because a JVM's first run loads classes and runs interpreted code. The table"
           + " gives each mode's median, and report.json, report.csv and report.html go to --report.",
@@ -121,7 +123,7 @@ final class CompareCommand extends WorkloadCommand {
             warmups,
             rounds,
             plan.cells(),
-            ChildJvmRunner.ISOLATION);
+            ChildJvmRunner.isolation(settings.reusePool()));
     List<String> base = childArguments(workload, workloadSpec, config, output.verbose);
     Comparison comparison = run(setup, plan.skipped(), base, settings, output, spec);
     Path folder = reportFolder(report, settings, comparison);
@@ -164,10 +166,14 @@ final class CompareCommand extends WorkloadCommand {
       OutputOptions output,
       CommandSpec spec) {
     int total = setup.cells().size() * (setup.warmup() + setup.repeat());
+    List<String> serve = new ArrayList<>(base);
+    if (settings.reusePool()) {
+      serve.add("--reuse-pool");
+    }
     try (Progress progress = Progress.when(!output.json && !output.quiet, "compare", total);
         ChildJvmRunner runner =
             new ChildJvmRunner(
-                cell -> command(base, cell), output.verbose, settings.stopTimeout())) {
+                cell -> command(serve, cell), output.verbose, settings.stopTimeout())) {
       return Comparer.compare(
           setup, skipped, runner, listener(progress, output, spec.commandLine().getErr()));
     }

@@ -2,6 +2,7 @@ package io.actorlab.cli;
 
 import io.actorlab.api.ActorLab;
 import io.actorlab.api.RunListener;
+import io.actorlab.api.WarmPool;
 import io.actorlab.api.WorkloadRun;
 import io.actorlab.compare.ChildJvm;
 import io.actorlab.measure.ProcessMetrics;
@@ -46,6 +47,10 @@ final class RunCommand extends WorkloadCommand {
   @Option(names = "--serve", hidden = true)
   boolean serve;
 
+  // With --serve: keep the pool the first run starts for the later runs (actorlab.compare.reuse-pool).
+  @Option(names = "--reuse-pool", hidden = true)
+  boolean reusePool;
+
   @Override
   int run(Workload chosen, WorkloadSpec workloadSpec) throws Exception {
     ActorLab lab = config.lab(mode);
@@ -70,20 +75,30 @@ final class RunCommand extends WorkloadCommand {
     return report.failed() == 0 ? 0 : Main.TASKS_FAILED;
   }
 
-  /** Runs once per request line until stdin closes; a run that throws ends the JVM, as a run would. */
+  /**
+   * Runs once per request line until stdin closes, each run on a fresh pool or, with --reuse-pool, on
+   * the pool the first run started (closed when stdin closes or a run throws); a run that throws ends
+   * the JVM, as a run would.
+   */
   private int serve(ActorLab lab, Workload chosen, WorkloadSpec workloadSpec) throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     int cores = ProcessMetrics.availableCores();
     BufferedReader requests =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    String request;
-    while ((request = requests.readLine()) != null) {
-      if (!request.strip().equals(ChildJvm.REQUEST)) {
-        throw new IllegalArgumentException("--serve takes '" + ChildJvm.REQUEST + "' lines, got " + request);
+    try (WarmPool warm = new WarmPool(lab)) {
+      String request;
+      while ((request = requests.readLine()) != null) {
+        if (!request.strip().equals(ChildJvm.REQUEST)) {
+          throw new IllegalArgumentException(
+              "--serve takes '" + ChildJvm.REQUEST + "' lines, got " + request);
+        }
+        RunReport report =
+            reusePool
+                ? warm.run(chosen, workloadSpec, RunListener.NONE)
+                : WorkloadRun.run(lab, chosen, workloadSpec, RunListener.NONE);
+        out.println(ChildJvm.RESULT_PREFIX + JsonReport.toJson(report, cores));
+        out.flush();
       }
-      RunReport report = WorkloadRun.run(lab, chosen, workloadSpec, RunListener.NONE);
-      out.println(ChildJvm.RESULT_PREFIX + JsonReport.toJson(report, cores));
-      out.flush();
     }
     return 0;
   }

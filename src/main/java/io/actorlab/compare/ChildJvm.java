@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * mode has its own heap, JIT and peak RSS, and no mode warms or fills memory for another.
  *
  * <p>The child is {@code actorlab run --serve ...}: it reads a line {@value #REQUEST} from its stdin,
- * runs the workload once on a fresh pool, and answers with one line, {@value #RESULT_PREFIX} followed
+ * runs the workload once (on the pool its first run started, with {@code --reuse-pool}; else on a
+ * fresh one), and answers with one line, {@value #RESULT_PREFIX} followed
  * by the run's JSON ({@link JsonReport}). It exits when its stdin closes, so a child never outlives a
  * parent that dies, however it dies, by more than the run it is in.
  *

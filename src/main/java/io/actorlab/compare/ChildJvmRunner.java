@@ -17,8 +17,15 @@ import java.util.function.Function;
  */
 public final class ChildJvmRunner implements Comparer.CellRunner {
 
-  /** How {@link io.actorlab.report.Comparison.Setup#isolation()} describes this runner's runs. */
-  public static final String ISOLATION = "each mode in its own JVM";
+  /**
+   * How {@link io.actorlab.report.Comparison.Setup#isolation()} describes this runner's runs.
+   *
+   * @param reusePool whether each child keeps its pool across runs ({@code actorlab.compare.reuse-pool})
+   */
+  public static String isolation(boolean reusePool) {
+    return "each mode in its own JVM, "
+        + (reusePool ? "its pool kept warm across runs" : "a fresh pool every run");
+  }
 
   private final Function<Comparison.Cell, List<String>> commandOf;
   private final boolean showLogs;

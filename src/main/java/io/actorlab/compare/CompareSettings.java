@@ -15,6 +15,8 @@ import java.util.List;
  * @param warmup warm-up rounds, at least 0
  * @param reportRoot the folder each comparison's report folder goes under
  * @param stopTimeout how long a mode's JVM may take to stop before it is killed
+ * @param reusePool true to keep each mode's pool (its worker JVMs, under processes) across its runs;
+ *     false to start a fresh pool for every run
  */
 public record CompareSettings(
     List<String> cpuModes,
@@ -22,7 +24,8 @@ public record CompareSettings(
     int repeat,
     int warmup,
     String reportRoot,
-    Duration stopTimeout) {
+    Duration stopTimeout,
+    boolean reusePool) {
 
   private static final String SECTION = "actorlab.compare";
 
@@ -37,7 +40,8 @@ public record CompareSettings(
               compare.getInt("repeat"),
               compare.getInt("warmup"),
               compare.getString("report-root"),
-              compare.getDuration("stop-timeout"));
+              compare.getDuration("stop-timeout"),
+              onOrOff(compare, "reuse-pool"));
       atLeast("repeat", settings.repeat, 1);
       atLeast("warmup", settings.warmup, 0);
       if (settings.stopTimeout.isNegative() || settings.stopTimeout.isZero()) {
@@ -47,6 +51,23 @@ public record CompareSettings(
       return settings;
     } catch (ConfigException e) {
       throw new SettingsException(e.getMessage(), e);
+    }
+  }
+
+  private static boolean onOrOff(Config compare, String key) {
+    try {
+      return compare.getBoolean(key);
+    } catch (ConfigException.WrongType e) {
+      throw new SettingsException(
+          SECTION
+              + "."
+              + key
+              + " must be on or off, got "
+              + compare.getValue(key).render()
+              + " ("
+              + compare.getValue(key).origin().description()
+              + ")",
+          e);
     }
   }
 

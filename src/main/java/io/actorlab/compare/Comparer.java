@@ -18,7 +18,7 @@ public final class Comparer {
   /** Does one run of a cell. Implementations keep what a cell needs between its runs (its JVM). */
   public interface CellRunner extends AutoCloseable {
 
-    /** One run of {@code cell}: a fresh pool, the whole workload, measured. */
+    /** One run of {@code cell}: the whole workload, measured, on a fresh pool or the cell's kept one. */
     RunReport run(Comparison.Cell cell);
 
     /** Ends whatever the runs needed. Never throws. */

@@ -4,6 +4,7 @@ import io.actorlab.actor.Coordinator;
 import io.actorlab.actor.TaskOutcome;
 import io.actorlab.serialization.Preflight;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -48,6 +49,13 @@ abstract class CoordinatorBackend implements PoolBackend {
             ASK_TIMEOUT,
             system.scheduler()),
         "counter " + name);
+  }
+
+  @Override
+  public Optional<String> broken() {
+    return system.getWhenTerminated().toCompletableFuture().isDone()
+        ? Optional.of("its actor system has stopped")
+        : Optional.empty();
   }
 
   /**

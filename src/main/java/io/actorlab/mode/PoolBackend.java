@@ -3,6 +3,7 @@ package io.actorlab.mode;
 import io.actorlab.actor.TaskOutcome;
 import io.actorlab.measure.PoolUsage;
 import com.typesafe.config.Config;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** What runs the tasks of a worker pool: the mechanism behind a mode. */
@@ -16,6 +17,23 @@ public interface PoolBackend extends AutoCloseable {
 
   /** CPU, memory and boundary figures of every JVM of the pool so far. */
   PoolUsage usage();
+
+  /**
+   * What keeps the pool from running tasks as it did when it started (its actor system stopped, a
+   * worker JVM exited and none replaced it), or empty while it is whole. Whoever keeps a pool across
+   * runs asks before each run, and starts a new pool instead of a broken one.
+   */
+  default Optional<String> broken() {
+    return Optional.empty();
+  }
+
+  /**
+   * True when the pool runs on worker nodes it did not start and does not own (a running cluster it
+   * attached to): they serve one pool at a time, so a pool kept open keeps them from every other.
+   */
+  default boolean onSharedNodes() {
+    return false;
+  }
 
   /** Stops every thread (and process) the backend started; waits at most the stop timeout. */
   @Override

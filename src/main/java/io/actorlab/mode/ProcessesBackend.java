@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,8 +58,12 @@ final class ProcessesBackend extends CoordinatorBackend {
   private final AtomicInteger replacements = new AtomicInteger();
   /** The configuration file of the run's worker JVMs, or null when it attached to a cluster. */
   private final Path nodeConfig;
+  /** Worker JVMs (or, attached, worker nodes) the pool started with. */
+  private final int workerNodes;
   /** Replacements start only once the pool is up: a worker that cannot start fails the start. */
   private volatile int replacementsLeft;
+  /** Set as closing begins: worker JVMs then exit because the coordinator left, and none is replaced. */
+  private volatile boolean closing;
 
   private ProcessesBackend(
       ActorSystem<Coordinator.Command> system,
@@ -66,12 +71,14 @@ final class ProcessesBackend extends CoordinatorBackend {
       ClusterSettings cluster,
       WorkerKiller killer,
       Duration stopTimeout,
-      Path nodeConfig) {
+      Path nodeConfig,
+      int workerNodes) {
     super(system, Preflight.create(system), stopTimeout);
     this.launcher = launcher;
     this.cluster = cluster;
     this.killer = killer;
     this.nodeConfig = nodeConfig;
+    this.workerNodes = workerNodes;
   }
 
   static ProcessesBackend start(ActorLabSettings settings, Config config) {
@@ -104,7 +111,8 @@ final class ProcessesBackend extends CoordinatorBackend {
     }
     killer.system = system;
     ProcessesBackend backend =
-        new ProcessesBackend(system, launcher, cluster, killer, settings.stopTimeout(), nodeConfig);
+        new ProcessesBackend(
+            system, launcher, cluster, killer, settings.stopTimeout(), nodeConfig, settings.workers());
     try {
       Address self = Cluster.get(system).selfMember().address();
       if (launcher == null) {
@@ -174,6 +182,9 @@ final class ProcessesBackend extends CoordinatorBackend {
    * (actorlab.tasks.max-tasks-per-worker) or was killed at a task's timeout is always replaced.
    */
   private void workerExited(NodeLauncher.Node node) {
+    if (closing) {
+      return;
+    }
     long pid = node.process().pid();
     int exitCode = node.process().exitValue();
     boolean renewed = exitCode == WorkerNode.RETIRED_EXIT_CODE || killer.killedAtTimeout(pid);
@@ -278,18 +289,43 @@ final class ProcessesBackend extends CoordinatorBackend {
   }
 
   /**
+   * Broken when the coordinator's system stopped, or when fewer worker JVMs run than the pool started
+   * with (one exited and none replaced it); attached, when fewer worker nodes are Up than it needed.
+   */
+  @Override
+  public Optional<String> broken() {
+    Optional<String> stopped = super.broken();
+    if (stopped.isPresent()) {
+      return stopped;
+    }
+    if (launcher != null) {
+      long running = launcher.liveWorkers();
+      return running >= workerNodes
+          ? Optional.empty()
+          : Optional.of(
+              running
+                  + " of its "
+                  + workerNodes
+                  + " worker JVMs are running; their output is in "
+                  + launcher.logDir());
+    }
+    int up = upWorkers().size();
+    return up >= workerNodes
+        ? Optional.empty()
+        : Optional.of(up + " of its " + workerNodes + " worker nodes are up in the cluster");
+  }
+
+  /**
    * Asks every worker node that is a member of the cluster for its figures (its statistics actor has a
    * fixed path), sorted by pid for a stable order.
    */
   private List<NodeStats.Stats> workerStats() {
     ActorRefResolver resolver = ActorRefResolver.get(system);
     List<CompletionStage<NodeStats.Stats>> asked = new ArrayList<>();
-    for (Member member : Cluster.get(system).state().getMembers()) {
-      if (member.hasRole(ClusterSettings.WORKER_ROLE) && member.status() == MemberStatus.up()) {
-        ActorRef<NodeStats.Command> node =
-            resolver.resolveActorRef(member.address() + "/user/" + NodeStats.NAME);
-        asked.add(AskPattern.ask(node, NodeStats.Get::new, ASK_TIMEOUT, system.scheduler()));
-      }
+    for (Member member : upWorkers()) {
+      ActorRef<NodeStats.Command> node =
+          resolver.resolveActorRef(member.address() + "/user/" + NodeStats.NAME);
+      asked.add(AskPattern.ask(node, NodeStats.Get::new, ASK_TIMEOUT, system.scheduler()));
     }
     List<NodeStats.Stats> stats = new ArrayList<>();
     for (CompletionStage<NodeStats.Stats> answer : asked) {
@@ -299,12 +335,30 @@ final class ProcessesBackend extends CoordinatorBackend {
     return stats;
   }
 
+  /** Attached to a running cluster: its nodes serve one coordinator at a time. */
+  @Override
+  public boolean onSharedNodes() {
+    return launcher == null;
+  }
+
+  /** The cluster's members with the worker role that are Up. */
+  private List<Member> upWorkers() {
+    List<Member> up = new ArrayList<>();
+    for (Member member : Cluster.get(system).state().getMembers()) {
+      if (member.hasRole(ClusterSettings.WORKER_ROLE) && member.status() == MemberStatus.up()) {
+        up.add(member);
+      }
+    }
+    return up;
+  }
+
   /**
    * Leaves the cluster (workers see the coordinator go and stop), waits for the worker JVMs to exit,
    * then kills any that did not.
    */
   @Override
   public void close() {
+    closing = true;
     try {
       terminate(); // whether in time or not, the worker JVMs are stopped below
     } finally {

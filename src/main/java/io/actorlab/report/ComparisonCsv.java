@@ -19,7 +19,7 @@ public final class ComparisonCsv {
       List.of(
           "round", "warmup", "mode", "workers", "workload", "variant", "tasks", "size", "completed",
           "failed", "checksum", "checksum_matches", "wall_ms", "cpu_ms", "cpu_utilisation",
-          "startup_ms", "peak_rss_mb", "latency_p50_ms", "latency_p99_ms", "latency_max_ms",
+          "startup_ms", "pool", "peak_rss_mb", "latency_p50_ms", "latency_p99_ms", "latency_max_ms",
           "boundary_messages", "boundary_bytes", "serialize_ns", "deserialize_ns",
           "serialize_share");
 
@@ -57,6 +57,7 @@ public final class ComparisonCsv {
       fields.add(
           report.cpuNanos() < 0 ? "" : plain(Units.fixed(report.cpuUtilisation(cores), 3)));
       fields.add(millis(report.startupNanos()));
+      fields.add(report.pool().label());
       fields.add(report.peakRssBytes() < 0 ? "" : plain(Units.megabytes(report.peakRssBytes())));
       fields.add(millis(report.latency().p50()));
       fields.add(millis(report.latency().p99()));

@@ -20,10 +20,12 @@ import java.util.OptionalLong;
  * warmup} followed by the keys of a single run ({@link JsonReport}).
  *
  * <p>A summary's keys: {@code mode, workers, baseline, runs, wall_ms {median, min, max}, speedup,
- * cpu_utilisation, efficiency, startup_ms, peak_rss_mb, boundary_bytes, boundary_messages,
+ * cpu_utilisation, efficiency, startup_ms, pools_started, peak_rss_mb, boundary_bytes, boundary_messages,
  * serialize_ms, serialize_share, checksum, checksum_matches, failed_runs}. Units and decimals as in a
  * single run; {@code speedup} and {@code efficiency} have three decimals. A figure that was not
- * measured or cannot be computed is {@code null}.
+ * measured or cannot be computed is {@code null}. {@code startup_ms} is the median over the runs
+ * that started a pool ({@link ModeSummary#startupMedian()}): with pools kept across runs, the cold
+ * start of the one pool, which a warm-up run may have paid; {@code pools_started} counts them.
  */
 public final class ComparisonJson {
 
@@ -108,6 +110,7 @@ public final class ComparisonJson {
     node.put("cpu_utilisation", summary.cpuUtilisation() < 0 ? null : ratio(summary.cpuUtilisation(), 3));
     node.put("efficiency", ratio(summary.efficiency(), RATIO_DECIMALS));
     node.put("startup_ms", millis(summary.startupMedian()));
+    node.put("pools_started", summary.poolsStarted());
     node.put(
         "peak_rss_mb", summary.peakRss() < 0 ? null : Units.megabytes(summary.peakRss()));
     node.put("boundary_bytes", whole(summary.boundaryBytes()));

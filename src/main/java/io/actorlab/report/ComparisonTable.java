@@ -27,11 +27,11 @@ public final class ComparisonTable {
   private static final List<String> HEADER =
       List.of(
           "mode", "workers", "wall", "min-max", "speed-up", "cpu", "eff/core", "start-up",
-          "peak RSS", "crossed", "serializing", "checksum");
-  /** Columns 1..10 are figures, right-aligned; mode and checksum are words, left-aligned. */
+          "pools", "peak RSS", "crossed", "serializing", "checksum");
+  /** Columns 1..11 are figures, right-aligned; mode and checksum are words, left-aligned. */
   private static final int FIRST_FIGURE = 1;
 
-  private static final int LAST_FIGURE = 10;
+  private static final int LAST_FIGURE = 11;
 
   private ComparisonTable() {}
 
@@ -53,7 +53,8 @@ public final class ComparisonTable {
             + baseline.label()
             + " / the mode's; eff/core: speed-up / workers; cpu: CPU time / wall / "
             + comparison.machine().cores()
-            + " cores; start-up: pool start to first task");
+            + " cores; start-up: pool start to first task, median over the runs that started a"
+            + " pool; pools: pools started over all runs, warm-ups included");
     for (Comparison.Skipped skipped : comparison.skipped()) {
       lines.add("skipped " + skipped.mode() + ": " + skipped.reason());
     }
@@ -138,6 +139,7 @@ public final class ComparisonTable {
         summary.cpuUtilisation() < 0 ? Units.NOT_AVAILABLE : Units.percent(summary.cpuUtilisation()),
         Double.isNaN(summary.efficiency()) ? Units.NOT_AVAILABLE : Units.percent(summary.efficiency()),
         duration(summary.startupMedian()),
+        Integer.toString(summary.poolsStarted()),
         Units.bytes(summary.peakRss()),
         crossed ? Units.bytes(Math.round(summary.boundaryBytes())) : NONE,
         crossed ? Units.percent(summary.serializeShare()) : NONE,

@@ -23,7 +23,7 @@ import java.util.Map;
  * One run as one JSON object, for scripts and for combining runs into a larger report.
  *
  * <p>The keys, always all of them and in this order: {@code mode, workload, variant, tasks, size,
- * workers, completed, failed, checksum, wall_ms, cpu_ms, cpu_utilisation, startup_ms, peak_rss_mb,
+ * workers, completed, failed, checksum, wall_ms, cpu_ms, cpu_utilisation, startup_ms, pool, peak_rss_mb,
  * latency_ms {p50, p99, max}, boundary {messages, bytes, serialize_ns, deserialize_ns,
  * received_messages, received_bytes, serialize_share, by_type {...}}, details {...}}. {@code boundary}
  * totals every message type; {@code by_type} has one object per message class that crossed, by its
@@ -35,7 +35,10 @@ import java.util.Map;
  * (0.0412 = 4.12% of wall time; 0 when nothing crossed). A figure that was not measured ({@code -1},
  * e.g. RSS off Linux) is {@code null}, and so is {@code cpu_utilisation} then. {@code latency_ms} is all
  * zeros when no latency was recorded ({@link LatencySummary#NONE}). {@code details} keeps the order of
- * the report's map.
+ * the report's map. {@code pool} is {@code started} when the run started its pool, {@code reused} when
+ * it ran on a pool an earlier run left running (its {@code startup_ms} is then {@code null}: it had no
+ * start-up), or {@code restarted} when the kept pool was broken and the run started a new one (the
+ * details' {@code pool_restarted_because} says why).
  */
 public final class JsonReport {
 
@@ -95,6 +98,7 @@ public final class JsonReport {
             ? null
             : Units.fixed(report.cpuUtilisation(cores), UTILISATION_DECIMALS));
     root.put("startup_ms", millis(report.startupNanos()));
+    root.put("pool", report.pool().label());
     root.put(
         "peak_rss_mb", report.peakRssBytes() < 0 ? null : Units.megabytes(report.peakRssBytes()));
 
@@ -152,7 +156,8 @@ public final class JsonReport {
    * Reads back one run written by {@link #toJson}: the inverse, up to the rounding of the written
    * figures (milliseconds to the microsecond, RSS to a tenth of an MB). A {@code null} figure reads as
    * -1 ({@link io.actorlab.measure.ProcessMetrics#UNAVAILABLE}); keys it does not know are ignored, so
-   * a newer writer's extra figures do no harm.
+   * a newer writer's extra figures do no harm, and a run without {@code pool} (an older writer's)
+   * started its pool.
    *
    * @throws IllegalArgumentException when a key a run always has is missing or of the wrong type
    */
@@ -178,6 +183,9 @@ public final class JsonReport {
         nanos(json, "wall_ms"),
         nanos(json, "cpu_ms"),
         nanos(json, "startup_ms"),
+        json.hasNonNull("pool")
+            ? RunReport.Pool.ofLabel(json.get("pool").asText())
+            : RunReport.Pool.STARTED,
         json.path("peak_rss_mb").isNumber()
             ? json.get("peak_rss_mb").decimalValue().multiply(BigDecimal.valueOf(Units.MB)).longValue()
             : -1,

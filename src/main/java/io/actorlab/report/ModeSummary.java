@@ -22,7 +22,11 @@ import java.util.stream.Collectors;
  * @param speedup the baseline's median wall over this one's: 2.0 = twice as fast
  * @param cpuUtilisation median CPU time / wall / cores of the run's JVM (1.0 = every core busy)
  * @param efficiency speed-up per worker: 1.0 = every worker added its full share
- * @param startupMedian median start-up: from starting the pool to the first task running
+ * @param startupMedian median start-up, from starting a pool to its first task running, over the runs
+ *     that started a pool: the measured ones when any did, else the warm-ups (a pool kept across runs
+ *     starts in the first run and no later run has a start-up of its own); -1 when no run started one
+ * @param poolsStarted how many of the cell's runs, warm-ups included, started a pool: 1 when one pool
+ *     served them all, one per run when each started its own
  * @param peakRss the highest peak resident set size any run reported
  * @param boundaryBytes median bytes serialized across the (real or simulated) process boundary
  * @param boundaryMessages median messages serialized
@@ -44,6 +48,7 @@ public record ModeSummary(
     double cpuUtilisation,
     double efficiency,
     double startupMedian,
+    int poolsStarted,
     long peakRss,
     double boundaryBytes,
     double boundaryMessages,
@@ -66,6 +71,13 @@ public record ModeSummary(
     boolean cpuMeasured = !measured.isEmpty() && measured.stream().allMatch(r -> r.cpuNanos() >= 0);
     List<Comparison.Run> complete =
         all.stream().filter(Comparison.Run::succeeded).collect(Collectors.toList());
+    List<RunReport> started =
+        all.stream()
+            .map(Comparison.Run::report)
+            .filter(ModeSummary::startedPool)
+            .collect(Collectors.toList());
+    List<RunReport> measuredStarts =
+        measured.stream().filter(ModeSummary::startedPool).collect(Collectors.toList());
     return new ModeSummary(
         cell,
         baseline,
@@ -76,7 +88,8 @@ public record ModeSummary(
         speedup,
         cpuMeasured ? median(measured, r -> r.cpuUtilisation(cores)) : -1,
         speedup / cell.workers(),
-        median(measured, RunReport::startupNanos),
+        median(measuredStarts.isEmpty() ? started : measuredStarts, RunReport::startupNanos),
+        started.size(),
         measured.stream().mapToLong(RunReport::peakRssBytes).max().orElse(-1),
         median(measured, r -> r.boundary().bytes()),
         median(measured, r -> r.boundary().messages()),
@@ -86,6 +99,10 @@ public record ModeSummary(
         reference.isEmpty()
             || complete.stream().allMatch(r -> r.report().checksum() == reference.getAsLong()),
         (int) all.stream().filter(run -> !run.succeeded()).count());
+  }
+
+  private static boolean startedPool(RunReport report) {
+    return report.pool() != RunReport.Pool.REUSED;
   }
 
   /** The distinct checksums of this cell's complete runs, for the message that flags a mismatch. */

@@ -51,7 +51,7 @@ public final class TableReport {
     rows.add(new Row("wall", Units.duration(report.wallNanos())));
     rows.add(new Row("speed", speed(report)));
     rows.add(new Row("cpu", cpu(report, cores)));
-    rows.add(new Row("start-up", Units.duration(report.startupNanos())));
+    rows.add(new Row("start-up", startup(report)));
     rows.add(new Row("peak RSS", Units.bytes(report.peakRssBytes())));
     rows.add(new Row("latency p50/p99", latency(report.latency())));
     if (report.boundary().messages() > 0) {
@@ -63,6 +63,18 @@ public final class TableReport {
     rows.add(new Row("completed/failed", report.completed() + " / " + report.failed()));
     rows.add(new Row("checksum", Long.toString(report.checksum())));
     return align(rows);
+  }
+
+  /** A reused pool had no start-up in this run: say so rather than print a figure. */
+  private static String startup(RunReport report) {
+    switch (report.pool()) {
+      case REUSED:
+        return "none (pool reused)";
+      case RESTARTED:
+        return Units.duration(report.startupNanos()) + " (pool restarted)";
+      default:
+        return Units.duration(report.startupNanos());
+    }
   }
 
   private static String workload(RunReport report) {

@@ -92,6 +92,7 @@
     ['cpu', s => percent(s.cpu_utilisation)],
     ['eff/core', s => percent(s.efficiency)],
     ['start-up', s => duration(s.startup_ms)],
+    ['pools', s => s.pools_started],
     ['peak RSS', s => megabytes(s.peak_rss_mb)],
     ['crossed', s => s.boundary_messages > 0 ? bytes(s.boundary_bytes) : '\u2013'],
     ['serializing', s => s.boundary_messages > 0 ? percent(s.serialize_share) : '\u2013'],
@@ -112,7 +113,8 @@
   const notes = document.getElementById('notes');
   [
     'speed-up: the median wall time of ' + data.baseline.mode + ' divided by the mode\u2019s; eff/core: speed-up / workers.',
-    'cpu: CPU time of the run\u2019s JVM (all threads) / wall / ' + m.cores + ' cores; start-up: from starting the pool to the first task.',
+    'cpu: CPU time of the run\u2019s JVM (all threads) / wall / ' + m.cores + ' cores; start-up: from starting a pool to its first task, median over the runs that started one.',
+    'pools: pools started over all the mode\u2019s runs, warm-ups included (1: one pool, kept warm, served every run).',
     'peak RSS: the highest resident memory of the mode\u2019s own JVM over its runs; crossed: bytes serialized per run.'
   ].concat(data.skipped.map(s => 'skipped ' + s.mode + ': ' + s.reason))
     .forEach(line => { const li = document.createElement('li'); li.textContent = line; notes.appendChild(li); });
@@ -182,7 +184,10 @@
   });
 
   // 2. Where the time of a run goes: start-up, then the wall time split into computing and serializing.
-  new Chart(card('chart-split', 'Where the time goes (medians): start-up, compute, serialization'), {
+  // With pools kept across runs, start-up is paid once per pool, not per run: the title says so.
+  const reused = data.modes.some(s => s.pools_started < s.runs);
+  new Chart(card('chart-split', 'Where the time goes (medians): ' +
+      (reused ? 'start-up (once per pool, not per run)' : 'start-up') + ', compute, serialization'), {
     type: 'bar',
     data: {
       labels: labels,

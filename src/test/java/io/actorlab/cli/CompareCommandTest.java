@@ -20,6 +20,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
@@ -61,6 +66,15 @@ class CompareCommandTest {
     assertEquals(List.of(), alive.stream().map(CompareCommandTest::describe).toList(), "left running");
   }
 
+  /** A process's command line, read from /proc (ProcessHandle.Info may not have it), for messages. */
+  private static String commandLine(long pid) {
+    try {
+      return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+    } catch (java.io.IOException e) {
+      return "?";
+    }
+  }
+
   private static String describe(ProcessHandle process) {
     return process.pid() + " " + process.info().commandLine().orElse("?");
   }
@@ -78,7 +92,8 @@ class CompareCommandTest {
     assertEquals("primes", json.get("workload").asText());
     assertEquals(2, json.get("repeat").asInt());
     assertEquals(1, json.get("warmup").asInt());
-    assertEquals("each mode in its own JVM", json.get("isolation").asText());
+    assertEquals(
+        "each mode in its own JVM, its pool kept warm across runs", json.get("isolation").asText());
     assertEquals(report.toString(), json.get("report_dir").asText());
     assertTrue(json.get("checksums_match").asBoolean());
     assertTrue(json.at("/machine/cores").asInt() > 0);
@@ -118,6 +133,90 @@ class CompareCommandTest {
       assertEquals(run.get("checksum").asText(), row.get(ComparisonCsv.COLUMNS.indexOf("checksum")));
     }
     assertTrue(Files.size(report.resolve("report.html")) > 100_000, "Chart.js is inlined");
+  }
+
+  @Test
+  void processesStartTheirWorkerJvmsOncePerCellAndReportTheColdStartOnce() throws Exception {
+    Path report = dir.resolve("warm");
+    Watched watched = processesWarmupOneRepeatTwo(report);
+
+    assertEquals(1, watched.workerJvms().size(), "one worker JVM served all 3 runs: " + watched);
+    JsonNode runs = watched.json().get("runs");
+    assertEquals(List.of("started", "reused", "reused"), texts(runs, "pool"));
+    assertTrue(runs.get(0).get("startup_ms").decimalValue().signum() > 0, runs.get(0)::toString);
+    assertTrue(runs.get(1).get("startup_ms").isNull(), runs.get(1)::toString);
+    assertTrue(runs.get(2).get("startup_ms").isNull(), runs.get(2)::toString);
+    JsonNode processes = watched.json().get("modes").get(0);
+    assertEquals(1, processes.get("pools_started").asInt());
+    // The cold start of the one pool (paid in the warm-up), not a median with runs that had none.
+    assertEquals(runs.get(0).get("startup_ms"), processes.get("startup_ms"));
+    for (JsonNode run : runs) {
+      assertEquals(2, run.get("completed").asInt(), run::toString);
+    }
+    List<String> csv = Files.readAllLines(report.resolve("report.csv"), UTF_8);
+    int pool = ComparisonCsv.COLUMNS.indexOf("pool");
+    assertEquals("reused", List.of(csv.get(3).split(",", -1)).get(pool));
+  }
+
+  @Test
+  void withReusePoolOffEveryRunStartsAPoolOfItsOwn() throws Exception {
+    Watched watched =
+        processesWarmupOneRepeatTwo(dir.resolve("fresh"), "-Dactorlab.compare.reuse-pool=off");
+    JsonNode json = watched.json();
+
+    assertEquals(3, watched.workerJvms().size(), "a worker JVM per run: " + watched);
+    JsonNode runs = json.get("runs");
+    assertEquals(List.of("started", "started", "started"), texts(runs, "pool"));
+    runs.forEach(run -> assertTrue(run.get("startup_ms").decimalValue().signum() > 0, run::toString));
+    assertEquals(3, json.get("modes").get(0).get("pools_started").asInt());
+    assertEquals("each mode in its own JVM, a fresh pool every run", json.get("isolation").asText());
+  }
+
+  /** A comparison's JSON, and every worker JVM seen while it ran (pid to command line). */
+  private record Watched(JsonNode json, Map<Long, String> workerJvms) {}
+
+  /** Compares processes on 1 worker JVM, one warm-up and two rounds, watching its worker JVMs. */
+  private static Watched processesWarmupOneRepeatTwo(Path report, String... more) {
+    List<String> options =
+        new ArrayList<>(
+            List.of("--modes", "processes", "--workers", "1", "--warmup", "1", "--repeat", "2",
+                "--json"));
+    options.addAll(Arrays.asList(more));
+    try (WorkerJvmWatch watch = new WorkerJvmWatch()) {
+      String out = compare(report, options.toArray(String[]::new)).succeeded().out();
+      return new Watched(JsonReport.parse(out), watch.seen());
+    }
+  }
+
+  /**
+   * Records every worker JVM (a process a mode's JVM started, so not a child of this one) alive while
+   * it is open, polling every 50 ms: a worker JVM lives for seconds, so none is missed.
+   */
+  private static final class WorkerJvmWatch implements AutoCloseable {
+    private final Map<Long, String> seen = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
+
+    WorkerJvmWatch() {
+      long self = ProcessHandle.current().pid();
+      poller.scheduleWithFixedDelay(
+          () ->
+              ProcessHandle.current()
+                  .descendants()
+                  .filter(p -> p.parent().map(ProcessHandle::pid).orElse(self) != self)
+                  .forEach(p -> seen.computeIfAbsent(p.pid(), CompareCommandTest::commandLine)),
+          0,
+          50,
+          TimeUnit.MILLISECONDS);
+    }
+
+    Map<Long, String> seen() {
+      return Map.copyOf(seen);
+    }
+
+    @Override
+    public void close() {
+      poller.shutdownNow();
+    }
   }
 
   @Test
@@ -183,7 +282,10 @@ class CompareCommandTest {
             List.of("--modes", "threads", "--workload", "counter", "--variant", "nope"), List.of("'nope'")),
         Arguments.of(
             List.of("--modes", "threads", "-Dactorlab.compare.repeat=0"),
-            List.of("actorlab.compare.repeat")));
+            List.of("actorlab.compare.repeat")),
+        Arguments.of(
+            List.of("--modes", "threads", "-Dactorlab.compare.reuse-pool=maybe"),
+            List.of("reuse-pool", "maybe")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -213,9 +315,23 @@ class CompareCommandTest {
    */
   @Test
   void stoppingCompareStopsItsChildren() throws Exception {
+    stopCompareWhileItRuns("threads", 1);
+  }
+
+  /** The worker JVMs of a pool kept warm across runs are the mode's JVM's children: they stop too. */
+  @Test
+  void stoppingCompareStopsTheWorkerJvmsOfAWarmPool() throws Exception {
+    stopCompareWhileItRuns("processes", 2);
+  }
+
+  /**
+   * Starts a long comparison of {@code mode}, waits until it has processes {@code depth} levels down
+   * (1: the mode's JVM; 2: its worker JVMs too), stops it with SIGTERM and checks none is left.
+   */
+  private void stopCompareWhileItRuns(String mode, int depth) throws Exception {
     List<String> command = new ArrayList<>(ChildJvm.javaCommand(Main.class.getName()));
     command.addAll(
-        List.of("compare", "--modes", "threads", "--workers", "1", "--tasks", "4", "--size", "200000",
+        List.of("compare", "--modes", mode, "--workers", "1", "--tasks", "4", "--size", "200000",
             "--repeat", "1000", "--warmup", "0", "--quiet", "--report", dir.resolve("stopped").toString()));
     Process compare =
         new ProcessBuilder(command)
@@ -224,14 +340,14 @@ class CompareCommandTest {
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
             .start();
     try {
-      List<ProcessHandle> children = waitForChildren(compare, Duration.ofSeconds(60));
-      assertFalse(children.isEmpty(), "compare started no child JVM");
+      List<ProcessHandle> children = waitForDescendants(compare, depth, Duration.ofSeconds(120));
+      assertFalse(children.isEmpty(), "compare started no process " + depth + " levels down");
 
       compare.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C
 
-      assertTrue(compare.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "compare did not stop");
+      assertTrue(compare.waitFor(30, TimeUnit.SECONDS), "compare did not stop");
       for (ProcessHandle child : children) {
-        child.onExit().get(15, java.util.concurrent.TimeUnit.SECONDS);
+        child.onExit().get(15, TimeUnit.SECONDS);
         assertFalse(child.isAlive(), () -> "left running: " + describe(child));
       }
     } finally {
@@ -240,12 +356,16 @@ class CompareCommandTest {
     }
   }
 
-  private static List<ProcessHandle> waitForChildren(Process process, Duration timeout)
+  /** Every descendant of {@code process}, once one is {@code depth} levels below it; else none. */
+  private static List<ProcessHandle> waitForDescendants(Process process, int depth, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline && process.isAlive()) {
-      List<ProcessHandle> children = process.descendants().collect(Collectors.toList());
-      if (!children.isEmpty()) {
+      List<ProcessHandle> below = process.children().collect(Collectors.toList());
+      for (int level = 1; level < depth; level++) {
+        below = below.stream().flatMap(ProcessHandle::children).collect(Collectors.toList());
+      }
+      if (!below.isEmpty()) {
         Thread.sleep(1000); // let it get into a run
         return process.descendants().collect(Collectors.toList());
       }

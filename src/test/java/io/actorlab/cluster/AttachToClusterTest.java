@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.actorlab.api.ActorLab;
 import io.actorlab.api.Square;
+import io.actorlab.api.RunListener;
+import io.actorlab.api.WarmPool;
 import io.actorlab.api.WorkerPool;
+import io.actorlab.measure.RunReport;
+import io.actorlab.workload.Workload;
+import io.actorlab.workload.WorkloadSpec;
+import io.actorlab.workload.Workloads;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
@@ -44,6 +50,31 @@ class AttachToClusterTest {
       }
     }
     assertTrue(node.isAlive(), "a node started by hand keeps serving after a run");
+  }
+
+  /**
+   * A hand-started node serves one coordinator at a time, so a warm pool attached to it must not
+   * keep it: another pool (the next mode of a comparison) would wait for it until its start timeout.
+   */
+  @Test
+  void aWarmPoolLetsGoOfTheNodesOfARunningClusterAfterEachRun() throws Exception {
+    String address = startNode();
+    Workload primes = Workloads.named("primes").orElseThrow();
+    WorkloadSpec spec = new WorkloadSpec(2, 1_000, null);
+    try (WarmPool first = new WarmPool(attachedTo(address));
+        WarmPool second = new WarmPool(attachedTo(address))) {
+      List<RunReport> runs =
+          List.of(
+              first.run(primes, spec, RunListener.NONE),
+              second.run(primes, spec, RunListener.NONE),
+              first.run(primes, spec, RunListener.NONE));
+
+      for (RunReport run : runs) {
+        assertEquals(RunReport.Pool.STARTED, run.pool(), "not kept: " + run);
+        assertEquals(2, run.completed());
+      }
+    }
+    assertTrue(node.isAlive(), "the node keeps serving");
   }
 
   @Test

@@ -97,6 +97,6 @@ class RunScheduleTest {
   static RunReport report(Comparison.Cell cell, long checksum) {
     return new RunReport(
         cell.mode(), "primes", "", 2, 1000, cell.workers(), 2, 0, checksum, 1_000_000, 1_000_000,
-        100_000, 1 << 20, LatencySummary.NONE, BoundaryStats.NONE, Map.of());
+        100_000, RunReport.Pool.STARTED, 1 << 20, LatencySummary.NONE, BoundaryStats.NONE, Map.of());
   }
 }

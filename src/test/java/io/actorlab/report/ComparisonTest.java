@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.actorlab.measure.BoundaryStats;
+import io.actorlab.measure.RunReport;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,53 @@ class ComparisonTest {
     assertEquals(40e6, threads.startupMedian(), 1);
     assertEquals(120L << 20, threads.peakRss());
     assertEquals(0.5, threads.cpuUtilisation(), 1e-9); // 2 workers' worth of CPU on 2 cores
+  }
+
+  @Test
+  void aPoolKeptAcrossRunsShowsItsColdStartOnceNotAMedianWithRunsThatHadNone() {
+    Comparison kept =
+        Comparisons.builder()
+            .warmup(1)
+            .run(1, "processes", 2, 900, RunReport.Pool.STARTED, 2000)
+            .run(2, "processes", 2, 600, RunReport.Pool.REUSED, 0)
+            .run(3, "processes", 2, 620, RunReport.Pool.REUSED, 0)
+            .run(4, "processes", 2, 610, RunReport.Pool.REUSED, 0)
+            .build();
+
+    ModeSummary processes = summary(kept, "processes");
+    assertEquals(2000e6, processes.startupMedian(), 1); // the warm-up's cold start, the only one
+    assertEquals(1, processes.poolsStarted());
+    assertEquals(610e6, processes.wallMedian(), 1); // the warm runs
+  }
+
+  @Test
+  void freshPoolsEveryRunShowTheMedianStartUpOfTheMeasuredRuns() {
+    Comparison fresh =
+        Comparisons.builder()
+            .warmup(1)
+            .run(1, "processes", 2, 900, RunReport.Pool.STARTED, 2000)
+            .run(2, "processes", 2, 800, RunReport.Pool.STARTED, 1500)
+            .run(3, "processes", 2, 820, RunReport.Pool.STARTED, 1700)
+            .build();
+
+    ModeSummary processes = summary(fresh, "processes");
+    assertEquals(1600e6, processes.startupMedian(), 1); // the warm-up's cold start left out
+    assertEquals(3, processes.poolsStarted());
+  }
+
+  @Test
+  void aRestartedPoolCountsAsAStartAmongTheMeasuredRuns() {
+    Comparison restarted =
+        Comparisons.builder()
+            .warmup(1)
+            .run(1, "processes", 2, 900, RunReport.Pool.STARTED, 2000)
+            .run(2, "processes", 2, 600, RunReport.Pool.REUSED, 0)
+            .run(3, "processes", 2, 700, RunReport.Pool.RESTARTED, 1200)
+            .build();
+
+    ModeSummary processes = summary(restarted, "processes");
+    assertEquals(1200e6, processes.startupMedian(), 1);
+    assertEquals(2, processes.poolsStarted());
   }
 
   @Test

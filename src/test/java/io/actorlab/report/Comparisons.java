@@ -49,6 +49,30 @@ public final class Comparisons {
       long checksum,
       long failed,
       BoundaryStats boundary) {
+    return run(round, mode, workers, wallMs, checksum, failed, boundary, RunReport.Pool.STARTED,
+        20_000_000L * workers); // start-up 20 ms per worker
+  }
+
+  /**
+   * Adds a complete run whose pool was {@code pool}: started or restarted (with {@code startupMs} of
+   * start-up), or reused (no start-up of its own).
+   */
+  public Comparisons run(
+      int round, String mode, int workers, double wallMs, RunReport.Pool pool, double startupMs) {
+    return run(round, mode, workers, wallMs, RIGHT, 0, BoundaryStats.NONE, pool,
+        pool == RunReport.Pool.REUSED ? -1 : Math.round(startupMs * 1_000_000));
+  }
+
+  private Comparisons run(
+      int round,
+      String mode,
+      int workers,
+      double wallMs,
+      long checksum,
+      long failed,
+      BoundaryStats boundary,
+      RunReport.Pool pool,
+      long startupNanos) {
     long wall = Math.round(wallMs * 1_000_000);
     RunReport report =
         new RunReport(
@@ -63,7 +87,8 @@ public final class Comparisons {
             failed > 0 ? 0 : checksum,
             wall,
             wall * workers / 2, // cpu: half the machine per worker
-            20_000_000L * workers, // start-up 20 ms per worker
+            startupNanos,
+            pool,
             (100L + 10L * workers) << 20,
             new LatencySummary(wall / 16, wall / 8, wall / 8),
             boundary,

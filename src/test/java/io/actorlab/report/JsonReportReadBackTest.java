@@ -2,7 +2,10 @@ package io.actorlab.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.actorlab.measure.BoundaryStats;
 import io.actorlab.measure.LatencySummary;
 import io.actorlab.measure.RunReport;
@@ -40,6 +43,32 @@ class JsonReportReadBackTest {
     assertEquals(
         Map.of("primes", 1234L, "lost", 0L, "exact", true, "note", "ok", "ratio", new BigDecimal("0.25")),
         back.details());
+  }
+
+  @Test
+  void aRunOnAReusedPoolHasNoStartUpAndSaysSo() {
+    RunReport r = Reports.crossing();
+    RunReport reused = Reports.onReusedPool();
+
+    JsonNode json = JsonReport.parse(JsonReport.toJson(reused, 2));
+    assertEquals("reused", json.get("pool").asText());
+    assertTrue(json.get("startup_ms").isNull(), json.toString());
+    RunReport back = JsonReport.fromJson(json);
+    assertEquals(RunReport.Pool.REUSED, back.pool());
+    assertEquals(-1, back.startupNanos());
+    assertEquals(RunReport.Pool.STARTED, roundTrip(r).pool());
+  }
+
+  @Test
+  void aRunWithoutAPoolKeyStartedItsPool() {
+    ObjectNode json = (ObjectNode) JsonReport.parse(JsonReport.toJson(Reports.crossing(), 2));
+    json.remove("pool");
+
+    assertEquals(RunReport.Pool.STARTED, JsonReport.fromJson(json).pool());
+    json.put("pool", "borrowed");
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> JsonReport.fromJson(json));
+    assertTrue(error.getMessage().contains("borrowed"), error.getMessage());
   }
 
   @Test

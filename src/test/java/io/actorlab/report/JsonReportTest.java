@@ -30,8 +30,8 @@ class JsonReportTest {
     assertEquals(
         List.of(
             "mode", "workload", "variant", "tasks", "size", "workers", "completed", "failed",
-            "checksum", "wall_ms", "cpu_ms", "cpu_utilisation", "startup_ms", "peak_rss_mb",
-            "latency_ms", "boundary", "details"),
+            "checksum", "wall_ms", "cpu_ms", "cpu_utilisation", "startup_ms", "pool",
+            "peak_rss_mb", "latency_ms", "boundary", "details"),
         keys(json));
     assertEquals(List.of("p50", "p99", "max"), keys(json.get("latency_ms")));
     assertEquals(
@@ -199,7 +199,8 @@ class JsonReportTest {
     RunReport r = Reports.crossing();
     return new RunReport(
         r.mode(), r.workload(), r.variant(), r.tasks(), r.size(), r.workers(), r.completed(),
-        r.failed(), r.checksum(), wallNanos, r.cpuNanos(), r.startupNanos(), r.peakRssBytes(),
+        r.failed(), r.checksum(), wallNanos, r.cpuNanos(), r.startupNanos(), r.pool(),
+        r.peakRssBytes(),
         r.latency(), boundary, r.details());
   }
 
@@ -207,7 +208,8 @@ class JsonReportTest {
     RunReport r = Reports.unmeasured();
     return new RunReport(
         r.mode(), r.workload(), r.variant(), r.tasks(), r.size(), r.workers(), r.completed(),
-        r.failed(), r.checksum(), r.wallNanos(), r.cpuNanos(), r.startupNanos(), r.peakRssBytes(),
+        r.failed(), r.checksum(), r.wallNanos(), r.cpuNanos(), r.startupNanos(), r.pool(),
+        r.peakRssBytes(),
         LatencySummary.NONE, r.boundary(), new LinkedHashMap<>(details));
   }
 }

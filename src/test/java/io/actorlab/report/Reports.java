@@ -34,6 +34,7 @@ final class Reports {
         1_234_567_891,
         2_010_000_000,
         412_345_678,
+        RunReport.Pool.STARTED,
         87_450_010,
         new LatencySummary(12_345_678, 40_100_000, 52_000_000),
         boundary(1024, 3_355_443, 12_000_000, 9_000_000),
@@ -51,7 +52,16 @@ final class Reports {
   /** A run in which nothing crossed and neither CPU time nor RSS could be measured. */
   static RunReport unmeasured() {
     return new RunReport(
-        "sequential", "sum-loop", "", 1, 10, 1, 1, 0, 7, 2_000_000, -1, 0, -1,
+        "sequential", "sum-loop", "", 1, 10, 1, 1, 0, 7, 2_000_000, -1, 0, RunReport.Pool.STARTED, -1,
         LatencySummary.NONE, BoundaryStats.NONE, Map.of());
+  }
+
+  /** {@link #crossing()}, run on a pool an earlier run started: no start-up of its own. */
+  static RunReport onReusedPool() {
+    RunReport r = crossing();
+    return new RunReport(
+        r.mode(), r.workload(), r.variant(), r.tasks(), r.size(), r.workers(), r.completed(),
+        r.failed(), r.checksum(), r.wallNanos(), r.cpuNanos(), -1, RunReport.Pool.REUSED,
+        r.peakRssBytes(), r.latency(), r.boundary(), r.details());
   }
 }

@@ -57,6 +57,12 @@ class TableReportTest {
   }
 
   @Test
+  void aRunOnAReusedPoolSaysItHadNoStartUp() {
+
+    assertLine(TableReport.render(Reports.onReusedPool(), 2), "start-up", "none (pool reused)");
+  }
+
+  @Test
   void coresMustBePositive() {
     assertThrows(IllegalArgumentException.class, () -> TableReport.render(Reports.crossing(), 0));
   }
