@@ -89,10 +89,11 @@ final class ProcessesBackend extends CoordinatorBackend {
     Path nodeConfig = null;
     ActorSystem<Coordinator.Command> system;
     WorkerKiller killer = new WorkerKiller(launcher);
+    Config nodes = launcher == null ? config : ClusterSettings.withoutReceptionist(config);
     try {
       if (launcher != null) {
         // The worker JVMs start while this JVM starts its actor system; they join once told where.
-        nodeConfig = launcher.writeNodeConfig(config);
+        nodeConfig = launcher.writeNodeConfig(nodes);
         for (int i = 1; i <= settings.workers(); i++) {
           launcher.launchWorker("worker-" + i, cluster.workerJvmOptions(), nodeConfig);
         }
@@ -102,7 +103,7 @@ final class ProcessesBackend extends CoordinatorBackend {
               Coordinator.create(
                   settings.tasks(), killer, SerializationSettings.create(config).chunkBytes()),
               "actorlab",
-              cluster.coordinatorConfig(config));
+              cluster.coordinatorConfig(nodes));
     } catch (RuntimeException e) {
       if (launcher != null) {
         launcher.close();
@@ -119,11 +120,10 @@ final class ProcessesBackend extends CoordinatorBackend {
         List<Address> seeds = new ArrayList<>();
         cluster.seedNodes().forEach(seed -> seeds.add(org.apache.pekko.actor.AddressFromURIString.parse(seed)));
         Cluster.get(system).manager().tell(new JoinSeedNodes(seeds));
+        // The nodes find this coordinator through the receptionist; spawned ones run none.
+        system.receptionist().tell(Receptionist.register(ClusterKeys.COORDINATOR, system));
       } else {
         Cluster.get(system).manager().tell(Join.create(self));
-      }
-      system.receptionist().tell(Receptionist.register(ClusterKeys.COORDINATOR, system));
-      if (launcher != null) {
         launcher.onWorkerExit(backend::workerExited);
         // Told before this node is Up, a worker would be turned away and try again a second later.
         org.apache.pekko.cluster.Cluster.get(system.classicSystem())

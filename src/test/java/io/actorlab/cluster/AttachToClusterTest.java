@@ -17,8 +17,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -102,18 +100,7 @@ class AttachToClusterTest {
       port = probe.getLocalPort();
     }
     String address = "127.0.0.1:" + port;
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.actorlab.cli.Main",
-                "node",
-                "--port",
-                String.valueOf(port),
-                "--seed",
-                address));
+    List<String> command = Cli.command("node", "--port", String.valueOf(port), "--seed", address);
     command.addAll(List.of(options));
     node = new ProcessBuilder(command).redirectErrorStream(true).start();
     BufferedReader output =

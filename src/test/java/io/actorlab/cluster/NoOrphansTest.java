@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.actorlab.api.ActorLab;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,13 +63,8 @@ class NoOrphansTest {
 
   /** A processes run of one worker that would take minutes, in a JVM of its own. */
   private Process startLongRun() throws Exception {
-    Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
     List<String> command =
-        List.of(
-            java.toString(),
-            "-cp",
-            System.getProperty("java.class.path"),
-            "io.actorlab.cli.Main",
+        Cli.command(
             "run",
             "--mode",
             "processes",

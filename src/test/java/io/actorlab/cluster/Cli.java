@@ -1,0 +1,24 @@
+package io.actorlab.cluster;
+
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command line of {@code bin/actorlab} in a JVM of its own: this JVM's java and class path. */
+final class Cli {
+
+  private Cli() {}
+
+  /** {@code java -cp <this class path> io.actorlab.cli.Main args...}, a list to add to. */
+  static List<String> command(String... args) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.actorlab.cli.Main"));
+    command.addAll(List.of(args));
+    return command;
+  }
+}
