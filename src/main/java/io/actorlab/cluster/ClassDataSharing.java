@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * exit; a killed JVM writes nothing, and the next run tries again); every worker started once the
  * archive exists runs with {@code -XX:SharedArchiveFile}. An archive belongs to one JDK and one class
  * path with its files' sizes and dates, which name the file: a rebuilt jar gets a new archive, and
- * publishing one deletes the older archives of the same JDK and class path. The JVM checks the archive
+ * publishing one deletes the older archives of the same JDK and class path, and any archive no worker
+ * has started with for {@link #UNUSED_FOR}. The JVM checks the archive
  * again itself and ignores one that does not match (with a warning in the worker's log), so a stale
  * archive costs speed, never correctness. A class path with directories (under {@code mvn test} or an
  * IDE) gets no archive: the JVM cannot archive classes from directories, and they change with every
@@ -39,6 +43,9 @@ public final class ClassDataSharing {
 
   /** Numbers the dumps of this JVM: pools running at once must not write to one file. */
   private static final AtomicLong DUMPS = new AtomicLong();
+
+  /** An archive no worker has started with for this long is deleted when another is published. */
+  static final Duration UNUSED_FOR = Duration.ofDays(14);
 
   /** The exit code of a JVM stopped by SIGTERM, which still runs its exit path. */
   private static final int SIGTERM_EXIT = 128 + 15;
@@ -94,6 +101,7 @@ public final class ClassDataSharing {
       return List.of();
     }
     if (Files.isRegularFile(archive)) {
+      markUsed();
       return List.of("-XX:SharedArchiveFile=" + archive);
     }
     if (dumping.compareAndSet(false, true)) {
@@ -140,12 +148,36 @@ public final class ClassDataSharing {
     return dump != null && options.contains("-XX:ArchiveClassesAtExit=" + dump);
   }
 
+  /**
+   * Dates the archive to now, so that {@link #deleteOlderArchives} keeps it: the modification time of
+   * an archive is when a worker last started with it. Best effort: a read-only folder only costs the
+   * sweep's accuracy.
+   */
+  private void markUsed() {
+    try {
+      Files.setLastModifiedTime(archive, FileTime.from(Instant.now()));
+    } catch (IOException e) {
+      // Another user's archive, or a read-only folder: it is still used as it is.
+    }
+  }
+
+  /**
+   * Deletes the older archives of this JDK and class path, and every archive of this folder that no
+   * worker has started with for {@link #UNUSED_FOR}: those of class paths that no longer exist (an
+   * older actorlab, a deleted checkout), which would otherwise pile up at ~45 MB each.
+   */
   private void deleteOlderArchives() throws IOException {
     String name = archive.getFileName().toString();
-    String sameClassPath = name.substring(0, name.lastIndexOf('-') + 1) + "*.jsa";
-    try (DirectoryStream<Path> older = Files.newDirectoryStream(archive.getParent(), sameClassPath)) {
-      for (Path file : older) {
-        if (!file.equals(archive)) {
+    String sameClassPath = name.substring(0, name.lastIndexOf('-') + 1);
+    Instant unusedSince = Instant.now().minus(UNUSED_FOR);
+    try (DirectoryStream<Path> archives =
+        Files.newDirectoryStream(archive.getParent(), "worker-*.jsa")) {
+      for (Path file : archives) {
+        if (file.equals(archive)) {
+          continue;
+        }
+        if (file.getFileName().toString().startsWith(sameClassPath)
+            || Files.getLastModifiedTime(file).toInstant().isBefore(unusedSince)) {
           Files.deleteIfExists(file);
         }
       }

@@ -12,20 +12,25 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Starts worker JVMs and makes sure none outlives its run. Each worker runs with the same {@code java}
@@ -47,6 +52,12 @@ public final class NodeLauncher implements AutoCloseable {
       List.of("actorlab.", "pekko.", "logback.", "config.");
 
   private static final int TAIL_LINES = 25;
+
+  /** How long run folders under the temporary folder are kept (log-dir = ""). */
+  static final Duration DEFAULT_LOGS_KEPT_FOR = Duration.ofDays(7);
+
+  /** Numbers this JVM's runs. */
+  private static final AtomicLong RUNS = new AtomicLong();
 
   /**
    * How much longer {@link #stop} waits for a worker that writes the class data archive as it exits
@@ -100,18 +111,25 @@ public final class NodeLauncher implements AutoCloseable {
    */
   public static NodeLauncher create(ClusterSettings cluster) {
     String logDir = cluster.logDir();
+    // Pools started in the same second by one JVM get folders of their own.
     String run =
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
             + "-"
-            + ProcessHandle.current().pid();
-    Path dir =
+            + ProcessHandle.current().pid()
+            + "-"
+            + RUNS.incrementAndGet();
+    Path runs =
         logDir.isEmpty()
-            ? Paths.get(System.getProperty("java.io.tmpdir"), "actorlab-runs", run)
-            : Paths.get(logDir, run);
+            ? Paths.get(System.getProperty("java.io.tmpdir"), "actorlab-runs")
+            : Paths.get(logDir);
+    Path dir = runs.resolve(run);
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the log folder " + dir, e);
+    }
+    if (logDir.isEmpty()) {
+      deleteRunsOlderThan(runs, Instant.now().minus(DEFAULT_LOGS_KEPT_FOR));
     }
     List<String> entries = new ArrayList<>();
     entries.add(System.getProperty("java.class.path"));
@@ -123,6 +141,33 @@ public final class NodeLauncher implements AutoCloseable {
         cluster.classDataSharing()
             ? ClassDataSharing.in(cluster.classDataDir(), classPath)
             : ClassDataSharing.OFF);
+  }
+
+  /**
+   * Deletes the run folders in {@code runs} that nothing has written to since {@code before}: under
+   * the temporary folder, one per run would otherwise pile up. Best effort: a folder that cannot be
+   * deleted now is tried again by the next run.
+   */
+  static void deleteRunsOlderThan(Path runs, Instant before) {
+    try (DirectoryStream<Path> folders = Files.newDirectoryStream(runs, Files::isDirectory)) {
+      for (Path folder : folders) {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+          files = walk.sorted(Comparator.reverseOrder()).toList(); // files before their folder
+        }
+        boolean written = false;
+        for (Path file : files) {
+          written |= !Files.getLastModifiedTime(file).toInstant().isBefore(before);
+        }
+        if (!written) {
+          for (Path file : files) {
+            Files.deleteIfExists(file);
+          }
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // Another user's folder, or one being deleted by another run at the same time.
+    }
   }
 
   /** The folder with the workers' output. */

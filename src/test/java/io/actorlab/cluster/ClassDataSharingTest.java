@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,42 @@ class ClassDataSharingTest {
     assertFalse(Files.exists(olderBuild), "an archive of an older build of the same class path goes");
     assertTrue(Files.exists(otherClassPath), "another class path's archive stays");
     assertTrue(Files.exists(sharing.archive()));
+  }
+
+  @Test
+  void publishingAlsoDeletesArchivesNoWorkerHasUsedForTwoWeeks() throws IOException {
+    ClassDataSharing sharing = ClassDataSharing.in(dir.toString(), jar.toString());
+    Path stale = dir.resolve("worker-0123456789ab-0123456789ab.jsa");
+    Path recent = dir.resolve("worker-ba9876543210-ba9876543210.jsa");
+    Path notAnArchive = dir.resolve("notes.txt");
+    for (Path file : List.of(stale, recent, notAnArchive)) {
+      Files.write(file, new byte[] {1});
+    }
+    FileTime longAgo = FileTime.from(Instant.now().minus(ClassDataSharing.UNUSED_FOR).minusSeconds(60));
+    Files.setLastModifiedTime(stale, longAgo);
+    Files.setLastModifiedTime(notAnArchive, longAgo);
+    Files.setLastModifiedTime(
+        recent, FileTime.from(Instant.now().minus(ClassDataSharing.UNUSED_FOR).plusSeconds(3600)));
+
+    List<String> first = sharing.options();
+    Files.write(Path.of(first.get(0).substring("-XX:ArchiveClassesAtExit=".length())), new byte[] {1});
+    sharing.exited(first, 0);
+
+    assertFalse(Files.exists(stale), "unused for over two weeks: deleted");
+    assertTrue(Files.exists(recent), "used within two weeks: kept");
+    assertTrue(Files.exists(notAnArchive), "only archives are swept");
+  }
+
+  @Test
+  void startingAWorkerWithTheArchiveDatesItToNow() throws IOException {
+    ClassDataSharing sharing = ClassDataSharing.in(dir.toString(), jar.toString());
+    Files.write(sharing.archive(), new byte[] {1});
+    Files.setLastModifiedTime(sharing.archive(), FileTime.from(Instant.now().minus(Duration.ofDays(30))));
+
+    assertEquals(List.of("-XX:SharedArchiveFile=" + sharing.archive()), sharing.options());
+
+    Instant dated = Files.getLastModifiedTime(sharing.archive()).toInstant();
+    assertTrue(dated.isAfter(Instant.now().minusSeconds(60)), "dated " + dated);
   }
 
   @Test
