@@ -166,8 +166,8 @@ public record ClusterSettings(
   /**
    * {@code config} for the nodes of a run that spawns its own workers: they find each other by role
    * ({@link #COORDINATOR_ROLE}), so none starts Pekko's receptionist. In a cluster the receptionist runs
-   * on Distributed Data, which every node would otherwise start eagerly: ~370 more classes, ~9 MB of
-   * each worker's memory, and gossip every 2 seconds while a kept pool sits idle. Nodes started with
+   * on Distributed Data, which every node would otherwise start eagerly: ~110 more classes, a few MB of
+   * each worker's memory, and gossip every 2 seconds (about a tenth of an idle pool's CPU). Nodes started with
    * {@code bin/actorlab node} keep it: a run that attaches to them finds its workers through it.
    */
   public static Config withoutReceptionist(Config config) {

@@ -129,7 +129,11 @@ public final class NodeLauncher implements AutoCloseable {
       throw new UncheckedIOException("cannot create the log folder " + dir, e);
     }
     if (logDir.isEmpty()) {
-      deleteRunsOlderThan(runs, Instant.now().minus(DEFAULT_LOGS_KEPT_FOR));
+      // Off the start's path: the folder may hold thousands of runs.
+      Instant before = Instant.now().minus(DEFAULT_LOGS_KEPT_FOR);
+      Thread sweep = new Thread(() -> deleteRunsOlderThan(runs, before), "actorlab-old-runs-sweep");
+      sweep.setDaemon(true);
+      sweep.start();
     }
     List<String> entries = new ArrayList<>();
     entries.add(System.getProperty("java.class.path"));
@@ -151,22 +155,29 @@ public final class NodeLauncher implements AutoCloseable {
   static void deleteRunsOlderThan(Path runs, Instant before) {
     try (DirectoryStream<Path> folders = Files.newDirectoryStream(runs, Files::isDirectory)) {
       for (Path folder : folders) {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(folder)) {
-          files = walk.sorted(Comparator.reverseOrder()).toList(); // files before their folder
-        }
-        boolean written = false;
-        for (Path file : files) {
-          written |= !Files.getLastModifiedTime(file).toInstant().isBefore(before);
-        }
-        if (!written) {
-          for (Path file : files) {
-            Files.deleteIfExists(file);
-          }
+        try {
+          deleteIfNotWrittenSince(folder, before);
+        } catch (IOException | UncheckedIOException e) {
+          // Another user's folder, or one another run is deleting at the same time: on to the next.
         }
       }
-    } catch (IOException | UncheckedIOException e) {
-      // Another user's folder, or one being deleted by another run at the same time.
+    } catch (IOException e) {
+      // The folder of runs cannot be listed: nothing to sweep.
+    }
+  }
+
+  private static void deleteIfNotWrittenSince(Path folder, Instant before) throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(folder)) {
+      files = walk.sorted(Comparator.reverseOrder()).toList(); // files before their folder
+    }
+    for (Path file : files) {
+      if (!Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+        return;
+      }
+    }
+    for (Path file : files) {
+      Files.deleteIfExists(file);
     }
   }
 
