@@ -4,8 +4,8 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.KryoBufferOverflowException;
 import com.esotericsoftware.kryo.io.Output;
-import com.esotericsoftware.kryo.util.Pool;
 import java.io.OutputStream;
+import java.lang.ref.SoftReference;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.serialization.JSerializer;
 
@@ -14,9 +14,9 @@ import org.apache.pekko.serialization.JSerializer;
  * under a fixed id, and limits that keep a hostile or corrupt frame from exhausting memory.
  *
  * <p>Pekko creates one instance per actor system, from {@code pekko.actor.serializers}, and calls it
- * from many threads at once. Kryo instances are not thread-safe, so each call borrows one from a {@link
- * Pool}, together with the output buffer and input it reuses; an instance that threw is dropped rather
- * than returned, in case Kryo left state behind.
+ * from many threads at once. Kryo instances are not thread-safe, so each call borrows one from a
+ * lock-free {@link SlotPool}, together with the output buffer and input it reuses; an instance that
+ * threw is dropped rather than returned, in case Kryo left state behind.
  *
  * <p>The wire format is Kryo's class id followed by the object, with no manifest: a frame is only
  * readable by a node with the same registrations (see {@code actorlab.serialization} in {@code
@@ -32,10 +32,9 @@ public final class KryoSerializer extends JSerializer {
       Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
   /**
-   * A buffer that grew for a big message is kept for the next while it is at most this large (or
-   * buffer-size, when that is larger): a 1 MiB payload, whose buffer doubles to 2 MiB, then costs no
-   * fresh buffer per message. The pool holds its instances by soft references, so the garbage
-   * collector can still take kept buffers back when memory runs short.
+   * A buffer that grew for a big message is kept for the next while it is at most this large: a 1 MiB
+   * payload, whose buffer doubles to 2 MiB, then costs no fresh buffer per message. It is held by a
+   * soft reference, so the garbage collector can still take it back when memory runs short.
    */
   private static final int RETAINED_BUFFER_BYTES = 4 << 20;
 
@@ -44,7 +43,7 @@ public final class KryoSerializer extends JSerializer {
   private final SerializationSettings settings;
   private final ClassRegistry registry;
   private final BoundaryMeter meter;
-  private final Pool<PooledKryo> pool;
+  private final SlotPool<PooledKryo> pool;
 
   /**
    * Called by Pekko with the actor system it serializes for.
@@ -56,13 +55,7 @@ public final class KryoSerializer extends JSerializer {
     this.settings = SerializationSettings.create(system.settings().config());
     this.registry = new ClassRegistry(settings, system);
     this.meter = BoundaryMeter.get(system);
-    this.pool =
-        new Pool<>(true, true, POOL_CAPACITY) {
-          @Override
-          protected PooledKryo create() {
-            return new PooledKryo(registry.newKryo(), settings);
-          }
-        };
+    this.pool = new SlotPool<>(POOL_CAPACITY, () -> new PooledKryo(registry.newKryo(), settings));
     pool.free(
         pool.obtain()); // build one now: a broken registration fails at start, not at first send
   }
@@ -142,14 +135,15 @@ public final class KryoSerializer extends JSerializer {
   private byte[] serialize(Object value, boolean count) {
     PooledKryo borrowed = pool.obtain();
     try {
+      Output output = borrowed.output();
       long start = System.nanoTime();
-      borrowed.kryo.writeClassAndObject(borrowed.output, value);
-      byte[] bytes = borrowed.output.toBytes();
+      borrowed.kryo.writeClassAndObject(output, value);
+      byte[] bytes = output.toBytes();
       long nanos = System.nanoTime() - start;
       if (count) {
         meter.recordSerialized(value.getClass(), bytes.length, nanos);
       }
-      borrowed.afterWrite(settings);
+      borrowed.afterWrite(output);
       pool.free(borrowed);
       return bytes;
     } catch (RuntimeException e) {
@@ -273,23 +267,55 @@ public final class KryoSerializer extends JSerializer {
     return message.replace("\nSerialization trace:", " | at:").replace('\n', ' ');
   }
 
-  /** A Kryo instance with the output buffer and input it reuses; used by one thread at a time. */
+  /**
+   * A Kryo instance with the output buffer and input it reuses; used by one thread at a time. The
+   * buffer of buffer-size is held strongly; one that grew for a big message (up to {@link
+   * #RETAINED_BUFFER_BYTES}) softly, and it serves every message while the collector leaves it.
+   */
   private static final class PooledKryo {
     final Kryo kryo;
     final BoundedInput input = new BoundedInput();
-    Output output;
+    private final SerializationSettings settings;
+    private Output small;
+    private SoftReference<Output> grown;
 
     PooledKryo(Kryo kryo, SerializationSettings settings) {
       this.kryo = kryo;
-      this.output = new Output(settings.bufferSize(), settings.maxMessageBytes());
+      this.settings = settings;
+      this.small = newOutput();
     }
 
-    void afterWrite(SerializationSettings settings) {
-      if (output.getBuffer().length > Math.max(settings.bufferSize(), RETAINED_BUFFER_BYTES)) {
-        output = new Output(settings.bufferSize(), settings.maxMessageBytes());
-      } else {
-        output.reset();
+    /** The output to write the next message into: the grown buffer while it lasts, else the small. */
+    Output output() {
+      if (grown != null) {
+        Output kept = grown.get();
+        if (kept != null) {
+          return kept;
+        }
+        grown = null;
       }
+      return small;
+    }
+
+    /** Readies {@code used}, which a message was just written to, for the next message. */
+    void afterWrite(Output used) {
+      int size = used.getBuffer().length;
+      if (size > Math.max(settings.bufferSize(), RETAINED_BUFFER_BYTES)) {
+        grown = null; // too big to keep even softly
+        if (used == small) {
+          small = newOutput();
+        }
+      } else if (used == small && size > settings.bufferSize()) {
+        grown = new SoftReference<>(used);
+        used.reset();
+        small = newOutput();
+      } else {
+        used.reset();
+      }
+    }
+
+    private Output newOutput() {
+      return new Output(settings.bufferSize(), settings.maxMessageBytes());
     }
   }
 

@@ -93,6 +93,18 @@ class KryoSerializerTest {
   }
 
   @Test
+  void smallMessagesWrittenIntoAGrownBufferStayIntact() {
+    Small small = new Small(7, "after a big one");
+    byte[] bytes = new byte[(1 << 20) + 17];
+    Arrays.fill(bytes, (byte) 0x5a);
+    Blob big = new Blob(bytes);
+    for (int i = 0; i < 4; i++) {
+      assertArrayEquals(bytes, ((Blob) roundTrip(big)).bytes());
+      assertEquals(small, roundTrip(small));
+    }
+  }
+
+  @Test
   void crossesBoundaryMessagesUseKryoSerializer() {
     var serializer = serialization().findSerializerFor(new Small(1, "x"));
     assertInstanceOf(KryoSerializer.class, serializer);
