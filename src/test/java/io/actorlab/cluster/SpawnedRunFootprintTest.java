@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A run that spawns its workers starts in none of its JVMs what only an attached run needs: the nodes
  * find each other by role, so no receptionist and no Distributed Data, whose classes and gossip every
  * worker JVM would otherwise carry. (Attached runs, which do need it, are {@link AttachToClusterTest}.)
+ * Nor does any node record Artery's Java Flight Recorder events, which cost each worker a fifth of a
+ * second of its start.
  */
 class SpawnedRunFootprintTest {
 
@@ -36,7 +38,7 @@ class SpawnedRunFootprintTest {
   }
 
   @Test
-  void neitherTheCoordinatorNorItsWorkersStartTheReceptionist() throws Exception {
+  void neitherTheCoordinatorNorItsWorkersStartTheReceptionistOrFlightRecorderEvents() throws Exception {
     Path output = dir.resolve("run.out");
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -65,6 +67,10 @@ class SpawnedRunFootprintTest {
       assertFalse(
           classes.contains(" org.apache.pekko.cluster.typed.internal.receptionist.ClusterReceptionist "),
           log.toString());
+      assertTrue(
+          classes.contains(" org.apache.pekko.remote.artery.NoOpRemotingFlightRecorder"),
+          log + " starts remoting without flight recorder events");
+      assertFalse(classes.contains(" jdk.jfr.Event "), log.toString());
     }
   }
 
