@@ -24,7 +24,8 @@ import java.util.Map;
  * <p>The first pool of the run with class data sharing on writes the archive (when none exists for
  * this JDK and jar yet), so the warm-up round pays for it and the measured rounds use it.
  *
- * <p>Run: {@code bench/run WorkerStartup [rounds=5] [workers=2]}
+ * <p>Run: {@code bench/run WorkerStartup [rounds=5] [workers=2] [variants=all]}, variants as a
+ * comma-separated list of the names below (e.g. {@code defaults,eager-c2}).
  */
 public final class WorkerStartup {
 
@@ -38,6 +39,14 @@ public final class WorkerStartup {
         "%d rounds (+1 warm-up), 1 and %d workers, Java %s, %d cores%n",
         rounds, workers, Runtime.version(), Runtime.getRuntime().availableProcessors());
     List<Variant> variants = variants();
+    if (args.length > 2) {
+      List<String> chosen = List.of(args[2].split(","));
+      variants = variants.stream().filter(variant -> chosen.contains(variant.name())).toList();
+      if (variants.size() != chosen.size()) {
+        throw new IllegalArgumentException(
+            "unknown variant in " + chosen + "; known: " + variants().stream().map(Variant::name).toList());
+      }
+    }
     Map<String, List<Double>> series = new LinkedHashMap<>();
     for (int round = 0; round <= rounds; round++) {
       StringBuilder line = new StringBuilder("round " + round + ":");
@@ -80,7 +89,9 @@ public final class WorkerStartup {
    * (no -Xms16m, no class data sharing); the defaults with the class data archive mapped at a fixed
    * address (faster, and its pages stay shared, but it gives up address space randomization of the
    * archive, so it is not a default); the defaults with the C1 compiler only, which starts faster but
-   * computes slower (so it is not a default either); and the leanest options found, to show the floor.
+   * computes slower (so it is not a default either); the defaults with HotSpot's own C2 thresholds
+   * instead of actorlab's 4x ones (the defaults before that change); and the leanest options found,
+   * to show the floor.
    */
   private static List<Variant> variants() {
     String sharing = "actorlab.cluster.class-data-sharing";
@@ -92,6 +103,9 @@ public final class WorkerStartup {
             Map.of(sharing, false, WORKER_OPTIONS, List.of("-Xmx512m", "-XX:+UseSerialGC", "-Xss512k"))),
         new Variant("fixed-archive", Map.of(WORKER_OPTIONS, withDefaults(FIXED_ARCHIVE))),
         new Variant("c1-only", Map.of(WORKER_OPTIONS, withDefaults(List.of("-XX:TieredStopAtLevel=1")))),
+        new Variant(
+            "eager-c2",
+            Map.of(WORKER_OPTIONS, List.of("-Xms16m", "-Xmx512m", "-XX:+UseSerialGC", "-Xss512k"))),
         new Variant(
             "leanest",
             Map.of(

@@ -3,6 +3,7 @@ package io.actorlab.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -10,6 +11,7 @@ import io.actorlab.api.ActorLab;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -57,6 +59,23 @@ class WorkerLaunchTest {
 
     Member joined = awaitWorkerUp(self);
     assertEquals(worker.process().pid(), ClusterSettings.pidOf(joined), worker::tail);
+  }
+
+  @Test
+  void aWorkerRunsWithTheDefaultOptionsThatKeepC2OffItsStartUpCode() throws Exception {
+    NodeLauncher.Node worker = launchWorker();
+    Path cmdline = Path.of("/proc", Long.toString(worker.process().pid()), "cmdline");
+    assumeTrue(Files.exists(cmdline), "reads the command line from /proc (Linux)");
+    List<String> arguments = List.of(Files.readString(cmdline).split("\0"));
+    for (String option :
+        List.of(
+            "-Xms16m",
+            "-XX:+UseSerialGC",
+            "-XX:Tier4InvocationThreshold=20000",
+            "-XX:Tier4MinInvocationThreshold=2400",
+            "-XX:Tier4CompileThreshold=60000")) {
+      assertTrue(arguments.contains(option), option + " missing from " + arguments);
+    }
   }
 
   @Test
