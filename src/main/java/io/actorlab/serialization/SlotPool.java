@@ -14,8 +14,9 @@ import java.util.function.Supplier;
  * identity, so threads that serialize at the same time mostly touch different slots.
  *
  * <p>This replaces Kryo's own {@code Pool}, whose thread-safe form takes a lock on a queue and, with
- * soft references, allocates one per return: together about 160 ns of each message's round trip on
- * this project's benchmark machine, where Kryo's own work on a small record is about 250 ns.
+ * soft references, allocates one per return: 250-400 ns of a serialize + deserialize round trip on
+ * this project's 2-core benchmark machine (two borrows and returns), against 60-100 ns here, where
+ * Kryo's own work on a small record takes 150-370 ns (see docs/performance.md).
  */
 final class SlotPool<T> {
 
