@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import io.actorlab.testing.Concurrently;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -28,28 +24,14 @@ class LatencyRecorderTest {
   @Test
   void fourThreadsRecordEveryValueAndPercentilesBracketKnownValues() throws Exception {
     LatencyRecorder recorder = new LatencyRecorder();
-    CountDownLatch go = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < THREADS; t++) {
-        done.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  for (int i = 1; i <= PER_THREAD; i++) {
-                    recorder.record(TimeUnit.MICROSECONDS.toNanos(i)); // 1 µs .. 10 ms
-                  }
-                  return null;
-                }));
-      }
-      go.countDown();
-      for (Future<?> f : done) {
-        f.get(30, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    Concurrently.run(
+        THREADS,
+        Duration.ofSeconds(30),
+        () -> {
+          for (int i = 1; i <= PER_THREAD; i++) {
+            recorder.record(TimeUnit.MICROSECONDS.toNanos(i)); // 1 µs .. 10 ms
+          }
+        });
 
     assertEquals((long) THREADS * PER_THREAD, recorder.count());
     LatencySummary summary = recorder.summary();

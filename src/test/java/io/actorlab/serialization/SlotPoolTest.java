@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.actorlab.testing.Concurrently;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -70,33 +67,19 @@ class SlotPoolTest {
     int rounds = 50_000;
     SlotPool<Tracked> pool = new SlotPool<>(2, Tracked::new);
     ConcurrentLinkedQueue<String> clashes = new ConcurrentLinkedQueue<>();
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService executor = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        done.add(
-            executor.submit(
-                () -> {
-                  start.await();
-                  for (int i = 0; i < rounds; i++) {
-                    Tracked tracked = pool.obtain();
-                    if (!tracked.held.compareAndSet(false, true)) {
-                      clashes.add("round " + i);
-                    }
-                    tracked.held.set(false);
-                    pool.free(tracked);
-                  }
-                  return null;
-                }));
-      }
-      start.countDown();
-      for (Future<?> f : done) {
-        f.get(60, TimeUnit.SECONDS);
-      }
-    } finally {
-      executor.shutdownNow();
-    }
+    Concurrently.run(
+        threads,
+        Duration.ofSeconds(60),
+        () -> {
+          for (int i = 0; i < rounds; i++) {
+            Tracked tracked = pool.obtain();
+            if (!tracked.held.compareAndSet(false, true)) {
+              clashes.add("round " + i);
+            }
+            tracked.held.set(false);
+            pool.free(tracked);
+          }
+        });
     assertTrue(clashes.isEmpty(), () -> clashes.size() + " instances were handed out twice");
     assertTrue(pool.idle() <= 2);
   }
