@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Worker JVM start-up and idle memory of the processes mode, with and without the start-up
- * optimizations, side by side in one run: for each variant, a pool of 1 and of N workers is started
- * (from ActorLab.start() until every worker JVM has joined the cluster, is Up and has registered its
- * worker with the coordinator) and, after 2 s idle, the largest worker's resident set size (RSS) and
+ * Worker JVM start-up, idle memory and shut-down of the processes mode, with and without the start-up
+ * optimizations, side by side in one run. For each variant, a pool of 1 and of N workers is started
+ * (timed from ActorLab.start() until every worker JVM has joined the cluster, is Up and has registered
+ * its worker with the coordinator); after 2 s idle, the largest worker's resident set size (RSS) and
  * its private dirty memory (Private_Dirty: pages only this process has written, such as its heap, code
  * cache and the metadata it relocated or changed: what one more worker costs; the rest of the RSS is
- * clean file pages, libjvm and the class data archive, which every worker JVM maps and shares).
+ * clean file pages, libjvm and the class data archive, which every worker JVM maps and shares) are
+ * read; then the pool is closed (timed until close() returns, which is once every worker JVM has
+ * exited).
  * Variants run interleaved, rounds repeated, medians reported.
  *
  * <p>The coordinator's own actor system starts inside the measured time too; after the warm-up round it
@@ -54,12 +56,14 @@ public final class WorkerStartup {
         for (int count : workers == 1 ? List.of(1) : List.of(1, workers)) {
           ActorLab lab = ActorLab.mode("processes").workers(count);
           variant.settings().forEach(lab::set);
+          String key = variant.name() + " x" + count;
           long start = System.nanoTime();
-          try (WorkerPool pool = lab.start()) {
+          WorkerPool pool = lab.start();
+          List<ProcessHandle> children;
+          try {
             double seconds = (System.nanoTime() - start) / 1e9;
             Thread.sleep(2_000); // idle: let start-up garbage and JIT threads settle
-            List<ProcessHandle> children = ProcessHandle.current().children().toList();
-            String key = variant.name() + " x" + count;
+            children = ProcessHandle.current().children().toList();
             record(series, round, key + " start s", seconds, line);
             record(series, round, key + " idle worker RSS MB", largest(children, "Rss"), line);
             record(
@@ -68,7 +72,14 @@ public final class WorkerStartup {
                 key + " idle worker private dirty MB",
                 largest(children, "Private_Dirty"),
                 line);
+          } finally {
+            start = System.nanoTime();
+            pool.close();
           }
+          if (children.stream().anyMatch(ProcessHandle::isAlive)) {
+            throw new IllegalStateException("a worker JVM outlived its pool's close()");
+          }
+          record(series, round, key + " close s", (System.nanoTime() - start) / 1e9, line);
         }
       }
       System.out.println(line);

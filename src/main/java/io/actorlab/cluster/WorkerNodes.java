@@ -16,6 +16,12 @@ import org.slf4j.LoggerFactory;
 /** Starts a worker node: an actor system that joins the cluster and runs a {@link WorkerNode}. */
 public final class WorkerNodes {
 
+  /**
+   * The line a run's launcher writes to the standard input of its worker nodes, after the
+   * coordinator's address, when the run is over and they are to stop.
+   */
+  public static final String END_OF_RUN = "end";
+
   private WorkerNodes() {}
 
   /**
@@ -95,7 +101,8 @@ public final class WorkerNodes {
 
   /**
    * Reads standard input on a thread of its own from now on: first the coordinator's address, when
-   * {@code coordinator} waits for it, then on to the end, which means the parent has gone.
+   * {@code coordinator} waits for it, then on to {@link #END_OF_RUN} or to the end, which means the
+   * parent has gone. Either way this node stops.
    */
   private static void watchParent(
       CompletableFuture<String> coordinator, CompletableFuture<ActorSystem<?>> started) {
@@ -106,24 +113,32 @@ public final class WorkerNodes {
 
   private static void readParent(
       CompletableFuture<String> coordinator, CompletableFuture<ActorSystem<?>> started) {
+    boolean runEnded = false;
     try (BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-      String address = coordinator == null ? null : in.readLine();
-      if (address != null) {
-        coordinator.complete(address.strip());
-      }
-      while (in.read() >= 0) {
-        // Nothing more is written; only the end of the stream matters.
+      String line;
+      while (!runEnded && (line = in.readLine()) != null) {
+        runEnded = line.strip().equals(END_OF_RUN);
+        if (!runEnded && coordinator != null) {
+          coordinator.complete(line.strip()); // the first line; nothing else is written
+        }
       }
     } catch (IOException e) {
       // A broken pipe means the same: the parent is gone.
     }
     ActorSystem<?> system = started.getNow(null);
     if (system == null) {
-      System.err.println("the launching JVM has gone before this worker node started; exiting");
-      System.exit(1);
+      System.err.println(
+          runEnded
+              ? "the run ended before this worker node started; exiting"
+              : "the launching JVM has gone before this worker node started; exiting");
+      System.exit(runEnded ? 0 : 1);
     }
-    system.log().warn("the launching JVM has gone; this worker node stops");
+    if (runEnded) {
+      system.log().info("the run is over; this worker node stops");
+    } else {
+      system.log().warn("the launching JVM has gone; this worker node stops");
+    }
     system.terminate();
   }
 }

@@ -359,6 +359,9 @@ final class ProcessesBackend extends CoordinatorBackend {
   @Override
   public void close() {
     closing = true;
+    if (launcher != null) {
+      launcher.endRun(); // the workers leave alongside this node, not once they find it gone
+    }
     try {
       terminate(); // whether in time or not, the worker JVMs are stopped below
     } finally {

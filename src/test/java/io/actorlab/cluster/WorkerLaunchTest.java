@@ -62,6 +62,30 @@ class WorkerLaunchTest {
   }
 
   @Test
+  void aJoinedWorkerLeavesTheClusterAndExitsWhenTheRunEnds() throws Exception {
+    NodeLauncher.Node worker = launchWorker();
+    ClusterSettings cluster = ClusterSettings.create(config);
+    coordinator = ActorSystem.create(Behaviors.empty(), "actorlab", cluster.coordinatorConfig(config));
+    Cluster self = Cluster.get(coordinator);
+    self.manager().tell(Join.create(self.selfMember().address()));
+    launcher.announce(self.selfMember().address().toString());
+    awaitWorkerUp(self);
+
+    launcher.endRun(); // the coordinator stays: the worker goes because it was told, not because it is alone
+
+    assertTrue(
+        worker.process().waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS),
+        () -> "still running:\n" + worker.tail());
+    assertEquals(0, worker.process().exitValue(), worker::tail);
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (workerMember(self) != null) {
+      assertTrue(System.nanoTime() < deadline, () -> "still a member: " + workerMember(self));
+      Thread.sleep(100);
+    }
+    assertTrue(self.state().getUnreachable().isEmpty(), "it left; it did not just vanish");
+  }
+
+  @Test
   void aWorkerRunsWithTheDefaultOptionsThatKeepC2OffItsStartUpCode() throws Exception {
     NodeLauncher.Node worker = launchWorker();
     Path cmdline = Path.of("/proc", Long.toString(worker.process().pid()), "cmdline");
@@ -136,6 +160,16 @@ class WorkerLaunchTest {
       Thread.sleep(100);
     }
     throw new AssertionError("no '" + text + "' in " + PATIENCE + ":\n" + node.tail());
+  }
+
+  /** The worker node among the members, null when there is none. */
+  private static Member workerMember(Cluster cluster) {
+    for (Member member : cluster.state().getMembers()) {
+      if (member.hasRole(ClusterSettings.WORKER_ROLE)) {
+        return member;
+      }
+    }
+    return null;
   }
 
   private static Member awaitWorkerUp(Cluster cluster) throws InterruptedException {
