@@ -182,6 +182,16 @@ public record ClusterSettings(
   }
 
   /**
+   * The configuration of the coordinator of a run that spawned its workers: {@link
+   * #coordinatorConfig}, except that the JVM's exit (Ctrl-C) does not make it leave the cluster. The
+   * launcher's own hook kills the workers then, and a leave that waited for them timed out after 10 s.
+   */
+  public Config spawnedCoordinatorConfig(Config config) {
+    return ConfigFactory.parseString("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off")
+        .withFallback(coordinatorConfig(config));
+  }
+
+  /**
    * The configuration of a worker node that joins through {@code seeds} and listens on {@code
    * workerPort} (0 for a free one). It exits its JVM when it leaves the cluster, with {@link
    * WorkerNode#RETIRED_EXIT_CODE} when it left because its workers had run their share.

@@ -103,7 +103,9 @@ final class ProcessesBackend extends CoordinatorBackend {
               Coordinator.create(
                   settings.tasks(), killer, SerializationSettings.create(config).chunkBytes()),
               "actorlab",
-              cluster.coordinatorConfig(nodes));
+              launcher == null
+                  ? cluster.coordinatorConfig(nodes)
+                  : cluster.spawnedCoordinatorConfig(nodes));
     } catch (RuntimeException e) {
       if (launcher != null) {
         launcher.close();
