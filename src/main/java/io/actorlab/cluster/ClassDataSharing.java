@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -51,21 +53,24 @@ public final class ClassDataSharing {
   private static final int SIGTERM_EXIT = 128 + 15;
 
   /** Workers start with no archive options. */
-  public static final ClassDataSharing OFF = new ClassDataSharing(null, null);
+  public static final ClassDataSharing OFF = new ClassDataSharing(null, null, false);
 
   private final Path archive;
   private final Path dump;
+  /** Whether the folder is the default one, which may be missing its parent: then no archive. */
+  private final boolean inDefaultFolder;
   private final AtomicBoolean dumping = new AtomicBoolean();
 
-  private ClassDataSharing(Path archive, Path dump) {
+  private ClassDataSharing(Path archive, Path dump, boolean inDefaultFolder) {
     this.archive = archive;
     this.dump = dump;
+    this.inDefaultFolder = inDefaultFolder;
   }
 
   /**
    * Class data sharing for workers that run this JVM's {@code java} with {@code classPath}, with
-   * archives in {@code dir} ("" for {@code <java.io.tmpdir>/actorlab-cds}); {@link #OFF} when the class
-   * path has a directory.
+   * archives in {@code dir} ("" for {@link #defaultFolder}); {@link #OFF} when the class path has a
+   * directory, or when {@code dir} is "" and this user has no home folder.
    */
   static ClassDataSharing in(String dir, String classPath) {
     for (String entry : classPath.split(File.pathSeparator)) {
@@ -74,7 +79,12 @@ public final class ClassDataSharing {
       }
     }
     Path folder =
-        dir.isEmpty() ? Paths.get(System.getProperty("java.io.tmpdir"), "actorlab-cds") : Paths.get(dir);
+        dir.isEmpty()
+            ? defaultFolder(System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"))
+            : Paths.get(dir);
+    if (folder == null) {
+      return OFF;
+    }
     String name =
         "worker-"
             + hash(System.getProperty("java.home") + "|" + Runtime.version() + "|" + classPath)
@@ -83,7 +93,25 @@ public final class ClassDataSharing {
     return new ClassDataSharing(
         folder.resolve(name + ".jsa"),
         folder.resolve(
-            name + ".jsa." + ProcessHandle.current().pid() + "-" + DUMPS.incrementAndGet() + ".tmp"));
+            name + ".jsa." + ProcessHandle.current().pid() + "-" + DUMPS.incrementAndGet() + ".tmp"),
+        dir.isEmpty());
+  }
+
+  /**
+   * Where archives go unless {@code class-data-dir} says otherwise: {@code actorlab} in this user's
+   * cache folder ({@code $XDG_CACHE_HOME}, else {@code ~/.cache}), the folder {@code bin/actorlab}
+   * keeps its own archive in. Never a folder other users can write to, such as the temporary folder: a
+   * JVM trusts the classes of an archive it maps, so an archive planted there would run its code in
+   * every worker. Null when there is no home folder.
+   */
+  static Path defaultFolder(String xdgCacheHome, String userHome) {
+    if (xdgCacheHome != null && Paths.get(xdgCacheHome).isAbsolute()) {
+      return Paths.get(xdgCacheHome, "actorlab");
+    }
+    if (userHome == null || userHome.isEmpty() || userHome.equals("?")) {
+      return null;
+    }
+    return Paths.get(userHome, ".cache", "actorlab");
   }
 
   /** The archive workers use once it exists. */
@@ -106,8 +134,12 @@ public final class ClassDataSharing {
     }
     if (dumping.compareAndSet(false, true)) {
       try {
-        Files.createDirectories(dump.getParent());
+        createPrivately(dump.getParent());
       } catch (IOException e) {
+        if (inDefaultFolder) {
+          dumping.set(false);
+          return List.of(); // a home folder that cannot be written to only costs start-up time
+        }
         throw new UncheckedIOException(
             "cannot create the class data folder " + dump.getParent()
                 + " (set actorlab.cluster.class-data-dir, or class-data-sharing = off)",
@@ -140,6 +172,16 @@ public final class ClassDataSharing {
       // A missing archive only costs start-up time; the next run tries again.
     } finally {
       dumping.set(false);
+    }
+  }
+
+  /** Creates {@code folder}, and any parent missing, readable and writable by this user only. */
+  private static void createPrivately(Path folder) throws IOException {
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      Files.createDirectories(
+          folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } else {
+      Files.createDirectories(folder);
     }
   }
 

@@ -27,7 +27,7 @@ import org.apache.pekko.cluster.Member;
  * @param workerJvmOptions JVM options of each spawned worker
  * @param extraClassPath jars and folders appended to each spawned worker's class path
  * @param classDataSharing whether spawned workers share an AppCDS archive ({@link ClassDataSharing})
- * @param classDataDir the folder of those archives, "" for one under java.io.tmpdir
+ * @param classDataDir the folder of those archives, "" for one in the user's cache folder
  * @param logDir the folder for worker output, "" for a new one per run
  * @param joinTimeout how long a worker waits for the coordinator
  * @param leaveTimeout how long closing waits for workers to exit before killing them

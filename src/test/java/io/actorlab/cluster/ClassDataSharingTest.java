@@ -3,11 +3,14 @@ package io.actorlab.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +46,32 @@ class ClassDataSharingTest {
     assertFalse(Files.exists(dump), "the dump is moved into place");
     assertTrue(Files.isRegularFile(sharing.archive()));
     assertEquals(List.of("-XX:SharedArchiveFile=" + sharing.archive()), sharing.options());
+  }
+
+  @Test
+  void archivesGoToThisUsersCacheFolderNeverToTheSharedTemporaryFolder() throws IOException {
+    assertEquals(
+        Path.of("/home/ann/.cache/actorlab"), ClassDataSharing.defaultFolder(null, "/home/ann"));
+    assertEquals(
+        Path.of("/cache/ann/actorlab"), ClassDataSharing.defaultFolder("/cache/ann", "/home/ann"));
+    assertEquals(
+        Path.of("/home/ann/.cache/actorlab"),
+        ClassDataSharing.defaultFolder("relative", "/home/ann"),
+        "a relative XDG_CACHE_HOME is invalid and ignored");
+    assertEquals(null, ClassDataSharing.defaultFolder(null, "?"), "no home: no archive");
+
+    ClassDataSharing sharing = ClassDataSharing.in("", jar.toString());
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    assertFalse(sharing.archive().startsWith(tmp), sharing.archive() + " is under " + tmp);
+  }
+
+  @Test
+  void theFolderItCreatesIsThisUsersOnly() throws IOException {
+    Path folder = dir.resolve("new").resolve("cds");
+    ClassDataSharing sharing = ClassDataSharing.in(folder.toString(), jar.toString());
+    assertTrue(sharing.writesArchive(sharing.options()));
+    assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
   }
 
   @Test
