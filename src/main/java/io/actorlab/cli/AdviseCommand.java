@@ -8,6 +8,7 @@ import io.actorlab.advise.Profile;
 import io.actorlab.advise.Profiler;
 import io.actorlab.api.ActorLab;
 import io.actorlab.compare.CompareSettings;
+import io.actorlab.compare.Comparer;
 import io.actorlab.measure.Machine;
 import io.actorlab.mode.ActorLabSettings;
 import io.actorlab.mode.ModeCatalog;
@@ -118,7 +119,8 @@ final class AdviseCommand extends WorkloadCommand {
               io.actorlab.compare.ChildJvmRunner.isolation(settings.reusePool()));
       List<String> base =
           CompareCommand.childArguments(workload, workloadSpec, config, output.verbose);
-      Comparison comparison = CompareCommand.run(setup, List.of(), base, settings, output, spec);
+      Comparison comparison =
+          CompareCommand.run(new Comparer(setup, List.of()), base, settings, output, spec);
       folder = CompareCommand.reportFolder(report, settings, comparison);
       ComparisonFiles.write(comparison, folder);
       verification = Optional.of(comparison);
@@ -140,7 +142,7 @@ final class AdviseCommand extends WorkloadCommand {
     out.flush();
     verification.ifPresent(
         comparison ->
-            ComparisonTable.mismatchLines(comparison).forEach(l -> err.println("actorlab: " + l)));
+            ComparisonTable.loudLines(comparison).forEach(l -> err.println("actorlab: " + l)));
     advice.excluded().forEach(line -> err.println("actorlab: !! " + line));
     err.flush();
 
@@ -148,7 +150,7 @@ final class AdviseCommand extends WorkloadCommand {
         advice.wrongAnswer() || verification.map(c -> !c.checksumsMatch()).orElse(false);
     boolean failed =
         profile.modes().stream().anyMatch(m -> m.failed() > 0)
-            || verification.map(Comparison::tasksFailed).orElse(false);
+            || verification.map(c -> c.tasksFailed() || !c.complete()).orElse(false);
     return wrong ? Main.CHECKSUM_MISMATCH : failed ? Main.TASKS_FAILED : 0;
   }
 

@@ -19,11 +19,13 @@ import io.actorlab.report.Units;
 import io.actorlab.workload.PreparedWorkload;
 import io.actorlab.workload.Workload;
 import io.actorlab.workload.WorkloadSpec;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -125,14 +127,60 @@ final class CompareCommand extends WorkloadCommand {
             plan.cells(),
             ChildJvmRunner.isolation(settings.reusePool()));
     List<String> base = childArguments(workload, workloadSpec, config, output.verbose);
-    Comparison comparison = run(setup, plan.skipped(), base, settings, output, spec);
+    Comparer comparer = new Comparer(setup, plan.skipped());
+    // Ctrl-C or SIGTERM ends this JVM mid-run: the hook reports the runs measured until then.
+    Thread hook = new Thread(() -> reportInterrupted(comparer, settings), "actorlab-interrupted");
+    Runtime.getRuntime().addShutdownHook(hook);
+    Comparison comparison;
+    try {
+      comparison = run(comparer, base, settings, output, spec);
+    } catch (RuntimeException failure) {
+      if (removed(hook)) {
+        throw failure;
+      }
+      return Main.TASKS_FAILED; // told to exit, which failed the run: the hook reports
+    }
+    if (!removed(hook)) {
+      return Main.TASKS_FAILED; // told to exit meanwhile: the hook reports
+    }
+    return report(comparison, settings);
+  }
+
+  /** Writes the reports, prints the table and returns the exit code the comparison deserves. */
+  private int report(Comparison comparison, CompareSettings settings) throws IOException {
     Path folder = reportFolder(report, settings, comparison);
     List<Path> files = ComparisonFiles.write(comparison, folder);
     print(comparison, folder, files);
     if (!comparison.checksumsMatch()) {
       return Main.CHECKSUM_MISMATCH;
     }
-    return comparison.tasksFailed() ? Main.TASKS_FAILED : 0;
+    return comparison.tasksFailed() || !comparison.complete() ? Main.TASKS_FAILED : 0;
+  }
+
+  /** In the shutdown hook: the report of the runs measured before the JVM was told to exit. */
+  private void reportInterrupted(Comparer comparer, CompareSettings settings) {
+    Optional<Comparison> soFar =
+        comparer.soFar("interrupted (this JVM was told to exit: Ctrl-C or a signal)");
+    PrintWriter err = spec.commandLine().getErr();
+    if (soFar.isEmpty()) {
+      err.println("actorlab: interrupted before any run was measured: no report written");
+    } else {
+      try {
+        report(soFar.get(), settings);
+      } catch (IOException | RuntimeException e) {
+        err.println("actorlab: interrupted, and the report of the runs so far failed: " + e);
+      }
+    }
+    err.flush();
+  }
+
+  /** Removes a shutdown hook; false when the JVM is already exiting, so the hook runs or has run. */
+  private static boolean removed(Thread hook) {
+    try {
+      return Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException exiting) {
+      return false;
+    }
   }
 
   private void print(Comparison comparison, Path folder, List<Path> files) {
@@ -150,7 +198,7 @@ final class CompareCommand extends WorkloadCommand {
     }
     out.flush();
     // Loud on stderr too, so a wrong answer is seen even when stdout goes to a file or a script.
-    ComparisonTable.mismatchLines(comparison).forEach(line -> err.println("actorlab: " + line));
+    ComparisonTable.loudLines(comparison).forEach(line -> err.println("actorlab: " + line));
     err.flush();
   }
 
@@ -159,13 +207,12 @@ final class CompareCommand extends WorkloadCommand {
    * line per run on stderr. Shared with {@code advise --verify}.
    */
   static Comparison run(
-      Comparison.Setup setup,
-      List<Comparison.Skipped> skipped,
+      Comparer comparer,
       List<String> base,
       CompareSettings settings,
       OutputOptions output,
       CommandSpec spec) {
-    int total = setup.cells().size() * (setup.warmup() + setup.repeat());
+    int total = comparer.plannedRuns();
     List<String> serve = new ArrayList<>(base);
     if (settings.reusePool()) {
       serve.add("--reuse-pool");
@@ -174,8 +221,7 @@ final class CompareCommand extends WorkloadCommand {
         ChildJvmRunner runner =
             new ChildJvmRunner(
                 cell -> command(serve, cell), output.verbose, settings.stopTimeout())) {
-      return Comparer.compare(
-          setup, skipped, runner, listener(progress, output, spec.commandLine().getErr()));
+      return comparer.compare(runner, listener(progress, output, spec.commandLine().getErr()));
     }
   }
 

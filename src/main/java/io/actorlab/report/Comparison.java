@@ -25,6 +25,9 @@ import java.util.stream.Collectors;
  * @param elapsedNanos from the first run's start to the last one's end, JVM starts included
  * @param runs every run, in the order they ran
  * @param skipped modes asked for (or chosen by default) that were not run, and why
+ * @param stoppedEarly "" when every run of the schedule ran; else after how many runs the comparison
+ *     ended and why, e.g. "after 3 of 8 runs: the JVM running threads x2 failed: ...": the figures are
+ *     then over the runs it measured
  */
 public record Comparison(
     Setup setup,
@@ -32,7 +35,8 @@ public record Comparison(
     Instant started,
     long elapsedNanos,
     List<Run> runs,
-    List<Skipped> skipped) {
+    List<Skipped> skipped,
+    String stoppedEarly) {
 
   /** The name of the mode every speed-up is measured against, when it is among the modes. */
   public static final String BASELINE_MODE = "sequential";
@@ -41,6 +45,12 @@ public record Comparison(
   public Comparison {
     runs = List.copyOf(runs);
     skipped = List.copyOf(skipped);
+    Objects.requireNonNull(stoppedEarly, "stoppedEarly");
+  }
+
+  /** True when every run of the schedule ran. */
+  public boolean complete() {
+    return stoppedEarly.isEmpty();
   }
 
   /**

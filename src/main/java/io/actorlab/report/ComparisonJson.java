@@ -12,7 +12,9 @@ import java.util.OptionalLong;
  * the data {@code report.html} draws.
  *
  * <p>The keys, in this order: {@code format} ("actorlab-compare/1"), {@code workload, variant, tasks,
- * size, warmup, repeat, isolation, started} (ISO-8601), {@code elapsed_ms}, {@code machine {cores,
+ * size, warmup, repeat, isolation, started} (ISO-8601), {@code elapsed_ms}, {@code stopped_early}
+ * (null when every run ran; else after how many runs and why the comparison ended, and the figures
+ * are over the runs it measured: {@link Comparison#stoppedEarly()}), {@code machine {cores,
  * java_version, java_vendor, os_name, os_version, os_arch, cpu_model, memory_mb}}, {@code baseline
  * {mode, workers}}, {@code reference_checksum}, {@code checksums_match}, {@code tasks_failed},
  * {@code modes [...]} (one summary per mode and worker count, see {@link ModeSummary}), {@code
@@ -52,6 +54,11 @@ public final class ComparisonJson {
     root.put("isolation", setup.isolation());
     root.put("started", comparison.started().toString());
     root.put("elapsed_ms", Units.millis(comparison.elapsedNanos()));
+    if (comparison.complete()) {
+      root.putNull("stopped_early");
+    } else {
+      root.put("stopped_early", comparison.stoppedEarly());
+    }
     root.set("machine", machine(comparison.machine()));
 
     ObjectNode baseline = root.putObject("baseline");

@@ -40,6 +40,9 @@ public final class ComparisonTable {
     List<String> lines = new ArrayList<>();
     lines.add(setupLine(comparison.setup()));
     lines.add(machineLine(comparison.machine()));
+    if (!comparison.complete()) {
+      lines.add(stoppedEarlyLine(comparison));
+    }
     lines.add("");
     List<List<String>> rows = new ArrayList<>();
     rows.add(HEADER);
@@ -70,6 +73,25 @@ public final class ComparisonTable {
       lines.addAll(mismatchLines(comparison));
     }
     return String.join("\n", lines);
+  }
+
+  /**
+   * What must not go unseen even when the table goes to a file: that the comparison stopped early
+   * (its figures are over fewer runs than asked) and {@link #mismatchLines any wrong answer}.
+   */
+  public static List<String> loudLines(Comparison comparison) {
+    List<String> lines = new ArrayList<>();
+    if (!comparison.complete()) {
+      lines.add(stoppedEarlyLine(comparison));
+    }
+    lines.addAll(mismatchLines(comparison));
+    return lines;
+  }
+
+  private static String stoppedEarlyLine(Comparison comparison) {
+    return "!! STOPPED EARLY "
+        + comparison.stoppedEarly()
+        + "; the figures are over the runs measured before";
   }
 
   /**

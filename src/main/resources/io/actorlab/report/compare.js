@@ -70,14 +70,21 @@
 
   const verdict = document.getElementById('verdict');
   const mismatched = data.modes.filter(s => !s.checksum_matches);
+  const problems = [];
   if (!data.checksums_match) {
+    problems.push('CHECKSUM MISMATCH: ' + mismatched.map(label).join(', ') +
+      ' computed a different answer than ' + data.baseline.mode + ' (' + data.reference_checksum + ').');
+  }
+  if (data.stopped_early) {
+    problems.push('Stopped early ' + data.stopped_early + '. The figures are over the runs measured before.');
+  }
+  if (data.tasks_failed) {
+    problems.push('Some tasks failed: ' +
+      data.modes.filter(s => s.failed_runs > 0).map(label).join(', ') + '.');
+  }
+  if (problems.length > 0) {
     verdict.className = 'verdict bad';
-    verdict.textContent = 'CHECKSUM MISMATCH: ' + mismatched.map(label).join(', ') +
-      ' computed a different answer than ' + data.baseline.mode + ' (' + data.reference_checksum + ').';
-  } else if (data.tasks_failed) {
-    verdict.className = 'verdict bad';
-    verdict.textContent = 'Some tasks failed: ' +
-      data.modes.filter(s => s.failed_runs > 0).map(label).join(', ') + '.';
+    verdict.textContent = problems.join(' ');
   } else {
     verdict.className = 'verdict ok';
     verdict.textContent = 'Every mode computed the same answer (checksum ' + data.reference_checksum + ').';

@@ -271,6 +271,28 @@ class CompareCommandTest {
     assertContains(result.err(), "exit code " + ExitingWorkload.EXIT_CODE);
   }
 
+  @Test
+  void aModeWhoseJvmDiesPartWayKeepsTheRunsMeasuredBeforeInTheReport() throws Exception {
+    // sequential, threads | sequential (its JVM's second task ends it) ...
+    Path report = dir.resolve("dies-part-way");
+    CliTest.Result result =
+        compare(
+            report,
+            "--workload", ExitingWorkload.class.getName(), "--variant", "second-run",
+            "--modes", "sequential,threads", "--workers", "1", "--warmup", "0", "--repeat", "2");
+
+    assertEquals(Main.TASKS_FAILED, result.code(), result::toString);
+    String stopped = "!! STOPPED EARLY after 2 of 4 runs: the JVM running sequential x1 failed";
+    assertContains(result.err(), "actorlab: " + stopped);
+    assertContains(result.err(), "exit code " + ExitingWorkload.EXIT_CODE);
+    assertContains(result.out(), stopped);
+    assertTrue(result.out().lines().anyMatch(l -> l.matches("threads\\s+1\\s.*ok")), result.out());
+    JsonNode file = JsonReport.parse(Files.readString(report.resolve("report.json"), UTF_8));
+    assertTrue(file.get("stopped_early").asText().startsWith("after 2 of 4 runs: the JVM running"));
+    assertEquals(2, file.get("runs").size());
+    assertEquals(List.of("sequential", "threads"), texts(file.get("modes"), "mode"));
+  }
+
   static Stream<Arguments> refused() {
     return Stream.of(
         Arguments.of(List.of("--modes", "nope"), List.of("unknown mode 'nope'", "threads")),

@@ -8,10 +8,13 @@ import io.actorlab.workload.Workload;
 import io.actorlab.workload.WorkloadResult;
 import io.actorlab.workload.WorkloadSpec;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * For tests only: its task ends the JVM it runs in with exit code 7, as a crash would. Under {@code
- * actorlab compare} that is a mode's child JVM, which must be reported, not waited for forever.
+ * actorlab compare} that is a mode's child JVM, which must be reported, not waited for forever. The
+ * variant {@code second-run} lets each JVM's first task through and ends the JVM at its second: a
+ * comparison that dies part-way, after some runs were measured.
  */
 public final class ExitingWorkload implements Workload {
 
@@ -47,7 +50,13 @@ public final class ExitingWorkload implements Workload {
   }
 
   @Override
+  public List<String> variants() {
+    return List.of("always", "second-run");
+  }
+
+  @Override
   public PreparedWorkload<Long, Long> prepare(WorkloadSpec spec) {
+    long input = "second-run".equals(spec.variant()) ? SECOND_RUN : ALWAYS;
     return new PreparedWorkload<>() {
       @Override
       public Task<Long, Long> task() {
@@ -56,7 +65,7 @@ public final class ExitingWorkload implements Workload {
 
       @Override
       public List<Long> inputs() {
-        return List.of(1L);
+        return List.of(input);
       }
 
       @Override
@@ -69,15 +78,22 @@ public final class ExitingWorkload implements Workload {
     };
   }
 
-  /** Ends the JVM. */
+  private static final long ALWAYS = 0;
+  private static final long SECOND_RUN = 1;
+
+  /** Ends the JVM: at once for {@link #ALWAYS}, at this JVM's second task for {@link #SECOND_RUN}. */
   public static final class ExitTask implements Task<Long, Long> {
+
+    private static final AtomicInteger RUNS = new AtomicInteger();
 
     /** Created by name in the worker. */
     public ExitTask() {}
 
     @Override
     public Long run(Long input, TaskContext context) {
-      Runtime.getRuntime().halt(EXIT_CODE);
+      if (input == ALWAYS || RUNS.incrementAndGet() > 1) {
+        Runtime.getRuntime().halt(EXIT_CODE);
+      }
       return input;
     }
   }

@@ -10,6 +10,7 @@ import io.actorlab.api.RunListener;
 import io.actorlab.api.WarmPool;
 import io.actorlab.api.WorkerPool;
 import io.actorlab.measure.RunReport;
+import io.actorlab.testing.Cli;
 import io.actorlab.workload.Workload;
 import io.actorlab.workload.WorkloadSpec;
 import io.actorlab.workload.Workloads;

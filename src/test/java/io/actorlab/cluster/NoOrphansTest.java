@@ -1,18 +1,18 @@
 package io.actorlab.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.actorlab.api.ActorLab;
+import io.actorlab.testing.Cli;
+import io.actorlab.testing.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +53,7 @@ class NoOrphansTest {
     Process coordinator = startLongRun();
     List<ProcessHandle> workers = awaitWorkers(coordinator);
     coordinator.destroy(); // SIGTERM, as Ctrl-C
-    assertAllExit(workers, Duration.ofSeconds(20));
+    Processes.assertAllExit(workers, Duration.ofSeconds(20));
   }
 
   @Test
@@ -72,7 +72,7 @@ class NoOrphansTest {
     // that were already gone (bin/actorlab: 10.5 s, every time); without the leave, ~0.5 s.
     assertTrue(coordinator.waitFor(8, TimeUnit.SECONDS), "still running 8 s after Ctrl-C");
     assertEquals(130, coordinator.exitValue());
-    assertAllExit(workers, Duration.ofSeconds(20));
+    Processes.assertAllExit(workers, Duration.ofSeconds(20));
   }
 
   /** Whether process {@code pid} ignores SIGINT (as what a non-interactive shell runs with & does). */
@@ -95,7 +95,7 @@ class NoOrphansTest {
     List<ProcessHandle> workers = awaitWorkers(coordinator);
     coordinator.destroyForcibly(); // SIGKILL: no hook runs; workers must notice alone
     assertTrue(coordinator.waitFor(10, TimeUnit.SECONDS));
-    assertAllExit(workers, Duration.ofSeconds(20));
+    Processes.assertAllExit(workers, Duration.ofSeconds(20));
   }
 
   /** A processes run of two workers that would take minutes, in a JVM of its own. */
@@ -137,17 +137,5 @@ class NoOrphansTest {
       Thread.sleep(100);
     }
     throw new AssertionError("no worker JVM started within 90 s");
-  }
-
-  private static void assertAllExit(List<ProcessHandle> workers, Duration within)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + within.toNanos();
-    for (ProcessHandle worker : workers) {
-      while (worker.isAlive() && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
-      Optional<String> command = worker.info().commandLine();
-      assertFalse(worker.isAlive(), () -> "worker still running: " + command.orElse("?"));
-    }
   }
 }

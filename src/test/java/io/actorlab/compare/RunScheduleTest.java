@@ -1,7 +1,9 @@
 package io.actorlab.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.actorlab.measure.BoundaryStats;
 import io.actorlab.measure.LatencySummary;
@@ -13,7 +15,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Runs are interleaved, a b c a b c, warm-ups first, and the comparer runs them in that order. */
+/**
+ * Runs are interleaved, a b c a b c, warm-ups first, and the comparer runs them in that order; a failed
+ * run ends the comparison with what was measured before it.
+ */
 class RunScheduleTest {
 
   private static final Comparison.Cell A = new Comparison.Cell("a", 1);
@@ -88,6 +93,69 @@ class RunScheduleTest {
     assertThrows(
         IllegalStateException.class,
         () -> Comparer.compare(setup(0, 1), List.of(), wrong, Comparer.Listener.NONE));
+  }
+
+  /** Answers each run until run {@code failAt} (1-based), which throws as a dead child JVM does. */
+  private static Comparer.CellRunner failingAt(int failAt) {
+    return new Comparer.CellRunner() {
+      private int runs;
+
+      @Override
+      public RunReport run(Comparison.Cell cell) {
+        if (++runs == failAt) {
+          throw new IllegalStateException("the JVM running " + cell.label() + " died");
+        }
+        return report(cell, 7);
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  @Test
+  void aFailedRunEndsTheComparisonWithTheRunsMeasuredBeforeIt() {
+    // a' b' c' | a b c | a b c: the 6th run (c of the first measured round) fails
+    Comparison comparison =
+        Comparer.compare(setup(1, 2), List.of(), failingAt(6), Comparer.Listener.NONE);
+
+    assertFalse(comparison.complete());
+    assertEquals("after 5 of 9 runs: the JVM running c x2 died", comparison.stoppedEarly());
+    assertEquals(5, comparison.runs().size());
+    assertEquals(List.of(A, B), comparison.setup().cells(), "only cells with a measured run are shown");
+    assertEquals(
+        List.of(new Comparison.Skipped("c x2", "not measured: the comparison stopped early")),
+        comparison.skipped());
+    assertEquals(List.of(1, 1), comparison.summaries().stream().map(s -> s.runs()).toList());
+  }
+
+  @Test
+  void aFailureBeforeAnyMeasuredRunIsThrown() {
+    IllegalStateException failure =
+        assertThrows(
+            IllegalStateException.class,
+            () -> Comparer.compare(setup(1, 2), List.of(), failingAt(3), Comparer.Listener.NONE));
+    assertEquals("the JVM running c x2 died", failure.getMessage());
+  }
+
+  @Test
+  void theRunsSoFarCanBeTakenWhileTheComparisonRuns() {
+    Comparer comparer = new Comparer(setup(0, 2), List.of());
+    List<Comparison> taken = new ArrayList<>();
+
+    Comparison whole =
+        comparer.compare(
+            failingAt(0),
+            (done, total, slot, r) -> comparer.soFar("interrupted").ifPresent(taken::add));
+
+    assertTrue(whole.complete());
+    assertEquals(6, taken.size());
+    assertEquals("after 1 of 6 runs: interrupted", taken.get(0).stoppedEarly());
+    assertEquals(List.of(A), taken.get(0).setup().cells());
+    assertEquals(List.of(A, B, C), taken.get(2).setup().cells());
+    assertTrue(taken.get(5).complete(), "once every run ran, nothing stopped early");
+    assertEquals(6, taken.get(5).runs().size());
+    assertTrue(new Comparer(setup(0, 1), List.of()).soFar("interrupted").isEmpty());
   }
 
   private static Comparison.Setup setup(int warmup, int repeat) {

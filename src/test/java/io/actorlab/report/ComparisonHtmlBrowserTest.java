@@ -85,6 +85,23 @@ class ComparisonHtmlBrowserTest {
   }
 
   @Test
+  void saysAComparisonStoppedEarlyBesideAMismatch() throws Exception {
+    Comparison comparison =
+        Comparisons.builder()
+            .run(1, "sequential", 1, 1000, Comparisons.RIGHT)
+            .run(1, "threads", 2, 500, 42)
+            .stoppedEarly("after 2 of 6 runs: interrupted")
+            .build();
+    HeadlessChromium.Page page = open(comparison);
+
+    assertEquals("[]", page.console().toString(), "console messages");
+    assertTrue(page.dom().contains("CHECKSUM MISMATCH: threads computed a different answer"), page.dom());
+    assertTrue(
+        page.dom().contains("Stopped early after 2 of 6 runs: interrupted. The figures are over the runs"),
+        page.dom());
+  }
+
+  @Test
   void aBrokenPageIsCaughtByTheTest() throws Exception {
     // The check itself: a page whose script throws must not pass as rendered.
     HeadlessChromium browser = HeadlessChromium.require();

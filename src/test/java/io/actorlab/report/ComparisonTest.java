@@ -199,6 +199,28 @@ class ComparisonTest {
   }
 
   @Test
+  void aComparisonStoppedEarlySaysSoInTheTableOnStderrAndInTheJson() {
+    String why = "after 3 of 8 runs: the JVM running threads x2 failed: it exited before answering";
+    Comparison stopped =
+        Comparisons.builder()
+            .run(1, "sequential", 1, 1000, RIGHT)
+            .run(1, "threads", 2, 500, RIGHT)
+            .stoppedEarly(why)
+            .build();
+    Comparison whole = Comparisons.threeModes();
+
+    String loud = "!! STOPPED EARLY " + why + "; the figures are over the runs measured before";
+    assertFalse(stopped.complete());
+    assertEquals(loud, ComparisonTable.render(stopped).lines().toList().get(2));
+    assertEquals(List.of(loud), ComparisonTable.loudLines(stopped));
+    assertEquals(why, ComparisonJson.toNode(stopped).get("stopped_early").asText());
+    assertTrue(whole.complete());
+    assertTrue(ComparisonTable.loudLines(whole).isEmpty());
+    assertFalse(ComparisonTable.render(whole).contains("STOPPED EARLY"));
+    assertTrue(ComparisonJson.toNode(whole).get("stopped_early").isNull());
+  }
+
+  @Test
   void tableHasOneRowPerModeWithItsFigures() {
     Comparison comparison =
         Comparisons.builder()

@@ -23,6 +23,7 @@ public final class Comparisons {
   private final List<Comparison.Run> runs = new ArrayList<>();
   private final List<Comparison.Skipped> skipped = new ArrayList<>();
   private int warmup;
+  private String stoppedEarly = "";
 
   /** Starts an empty comparison. */
   public static Comparisons builder() {
@@ -103,6 +104,12 @@ public final class Comparisons {
     return this;
   }
 
+  /** Marks the comparison as stopped early, e.g. "after 3 of 8 runs: interrupted". */
+  public Comparisons stoppedEarly(String why) {
+    this.stoppedEarly = why;
+    return this;
+  }
+
   /** The comparison; cells in the order their first run came. */
   public Comparison build() {
     LinkedHashSet<Comparison.Cell> cells = new LinkedHashSet<>();
@@ -113,7 +120,13 @@ public final class Comparisons {
             "primes", "", 16, 400_000, warmup, rounds - warmup, List.copyOf(cells),
             "each mode in its own JVM");
     return new Comparison(
-        setup, MACHINE, Instant.parse("2026-11-22T03:00:00Z"), 12_000_000_000L, runs, skipped);
+        setup,
+        MACHINE,
+        Instant.parse("2026-11-22T03:00:00Z"),
+        12_000_000_000L,
+        runs,
+        skipped,
+        stoppedEarly);
   }
 
   /**

@@ -1,16 +1,16 @@
-package io.actorlab.cluster;
+package io.actorlab.testing;
 
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The command line of {@code bin/actorlab} in a JVM of its own: this JVM's java and class path. */
-final class Cli {
+public final class Cli {
 
   private Cli() {}
 
   /** {@code java -cp <this class path> io.actorlab.cli.Main args...}, a list to add to. */
-  static List<String> command(String... args) {
+  public static List<String> command(String... args) {
     List<String> command =
         new ArrayList<>(
             List.of(
