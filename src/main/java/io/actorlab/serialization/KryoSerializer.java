@@ -2,6 +2,7 @@ package io.actorlab.serialization;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.Registration;
 import com.esotericsoftware.kryo.io.KryoBufferOverflowException;
 import com.esotericsoftware.kryo.io.Output;
 import java.io.OutputStream;
@@ -136,12 +137,13 @@ public final class KryoSerializer extends JSerializer {
     PooledKryo borrowed = pool.obtain();
     try {
       Output output = borrowed.output();
-      long start = System.nanoTime();
+      int weight = count ? meter.sentWeight(value.getClass()) : 0;
+      long start = weight > 0 ? System.nanoTime() : 0;
       borrowed.kryo.writeClassAndObject(output, value);
       byte[] bytes = output.toBytes();
-      long nanos = System.nanoTime() - start;
+      long weightedNanos = weight > 0 ? (System.nanoTime() - start) * weight : 0;
       if (count) {
-        meter.recordSerialized(value.getClass(), bytes.length, nanos);
+        meter.recordSerialized(value.getClass(), bytes.length, weightedNanos);
       }
       borrowed.afterWrite(output);
       pool.free(borrowed);
@@ -164,11 +166,15 @@ public final class KryoSerializer extends JSerializer {
     }
     PooledKryo borrowed = pool.obtain();
     try {
-      long start = System.nanoTime();
       borrowed.input.setBuffer(bytes);
-      Object value = borrowed.kryo.readClassAndObject(borrowed.input);
+      // The class comes first: it decides whether this message is timed (see BoundaryMeter).
+      Registration registration = borrowed.kryo.readClass(borrowed.input);
+      int weight = count && registration != null ? meter.receivedWeight(registration.getType()) : 0;
+      long start = weight > 0 ? System.nanoTime() : 0;
+      Object value =
+          registration == null ? null : borrowed.kryo.readObject(borrowed.input, registration.getType());
+      long weightedNanos = weight > 0 ? (System.nanoTime() - start) * weight : 0;
       int trailing = borrowed.input.limit() - borrowed.input.position();
-      long nanos = System.nanoTime() - start;
       borrowed.input.setBuffer(NO_BYTES);
       if (value == null || trailing != 0) {
         // Our own frames hold exactly one non-null object: anything else was not written by a node
@@ -186,7 +192,7 @@ public final class KryoSerializer extends JSerializer {
             null);
       }
       if (count && metered(value)) {
-        meter.recordDeserialized(value.getClass(), bytes.length, nanos);
+        meter.recordDeserialized(value.getClass(), bytes.length, weightedNanos);
       }
       pool.free(borrowed);
       return value;
