@@ -41,7 +41,7 @@ public final class ComparisonTable {
     lines.add(setupLine(comparison.setup()));
     lines.add(machineLine(comparison.machine()));
     if (!comparison.complete()) {
-      lines.add(stoppedEarlyLine(comparison));
+      lines.addAll(stoppedEarlyLines(comparison));
     }
     lines.add("");
     List<List<String>> rows = new ArrayList<>();
@@ -82,16 +82,17 @@ public final class ComparisonTable {
   public static List<String> loudLines(Comparison comparison) {
     List<String> lines = new ArrayList<>();
     if (!comparison.complete()) {
-      lines.add(stoppedEarlyLine(comparison));
+      lines.addAll(stoppedEarlyLines(comparison));
     }
     lines.addAll(mismatchLines(comparison));
     return lines;
   }
 
-  private static String stoppedEarlyLine(Comparison comparison) {
-    return "!! STOPPED EARLY "
-        + comparison.stoppedEarly()
-        + "; the figures are over the runs measured before";
+  /** Why it stopped (with a dead JVM's last output, if any, on lines of its own), then what that means. */
+  private static List<String> stoppedEarlyLines(Comparison comparison) {
+    return List.of(
+        "!! STOPPED EARLY " + comparison.stoppedEarly(),
+        "!!   the figures are over the runs measured before it stopped");
   }
 
   /**

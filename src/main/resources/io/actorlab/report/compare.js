@@ -76,7 +76,7 @@
       ' computed a different answer than ' + data.baseline.mode + ' (' + data.reference_checksum + ').');
   }
   if (data.stopped_early) {
-    problems.push('Stopped early ' + data.stopped_early + '. The figures are over the runs measured before.');
+    problems.push('Stopped early, so the figures are over the runs measured before: ' + data.stopped_early);
   }
   if (data.tasks_failed) {
     problems.push('Some tasks failed: ' +
