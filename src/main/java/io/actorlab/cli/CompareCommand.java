@@ -128,20 +128,29 @@ final class CompareCommand extends WorkloadCommand {
             ChildJvmRunner.isolation(settings.reusePool()));
     List<String> base = childArguments(workload, workloadSpec, config, output.verbose);
     Comparer comparer = new Comparer(setup, plan.skipped());
-    // Ctrl-C or SIGTERM ends this JVM mid-run: the hook reports the runs measured until then.
-    Thread hook = new Thread(() -> reportInterrupted(comparer, settings), "actorlab-interrupted");
-    Runtime.getRuntime().addShutdownHook(hook);
     Comparison comparison;
-    try {
-      comparison = run(comparer, base, settings, output, spec);
-    } catch (RuntimeException failure) {
-      if (removed(hook)) {
-        throw failure;
+    try (Progress progress = progress(comparer, output)) {
+      // Ctrl-C or SIGTERM ends this JVM mid-run: the hook reports the runs measured until then, on
+      // a terminal cleared of the progress bar.
+      Thread hook =
+          new Thread(
+              () -> {
+                progress.close();
+                reportInterrupted(comparer, settings);
+              },
+              "actorlab-interrupted");
+      Runtime.getRuntime().addShutdownHook(hook);
+      try {
+        comparison = run(comparer, progress, base, settings, output, spec);
+      } catch (RuntimeException failure) {
+        if (removed(hook)) {
+          throw failure;
+        }
+        return Main.TASKS_FAILED; // told to exit, which failed the run: the hook reports
       }
-      return Main.TASKS_FAILED; // told to exit, which failed the run: the hook reports
-    }
-    if (!removed(hook)) {
-      return Main.TASKS_FAILED; // told to exit meanwhile: the hook reports
+      if (!removed(hook)) {
+        return Main.TASKS_FAILED; // told to exit meanwhile: the hook reports
+      }
     }
     return report(comparison, settings);
   }
@@ -212,15 +221,29 @@ final class CompareCommand extends WorkloadCommand {
       CompareSettings settings,
       OutputOptions output,
       CommandSpec spec) {
-    int total = comparer.plannedRuns();
+    try (Progress progress = progress(comparer, output)) {
+      return run(comparer, progress, base, settings, output, spec);
+    }
+  }
+
+  /** The progress bar of a comparison's runs (silent with --json, --quiet or off a terminal). */
+  private static Progress progress(Comparer comparer, OutputOptions output) {
+    return Progress.when(!output.json && !output.quiet, "compare", comparer.plannedRuns(), "runs");
+  }
+
+  private static Comparison run(
+      Comparer comparer,
+      Progress progress,
+      List<String> base,
+      CompareSettings settings,
+      OutputOptions output,
+      CommandSpec spec) {
     List<String> serve = new ArrayList<>(base);
     if (settings.reusePool()) {
       serve.add("--reuse-pool");
     }
-    try (Progress progress = Progress.when(!output.json && !output.quiet, "compare", total);
-        ChildJvmRunner runner =
-            new ChildJvmRunner(
-                cell -> command(serve, cell), output.verbose, settings.stopTimeout())) {
+    try (ChildJvmRunner runner =
+        new ChildJvmRunner(cell -> command(serve, cell), output.verbose, settings.stopTimeout())) {
       return comparer.compare(runner, listener(progress, output, spec.commandLine().getErr()));
     }
   }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -20,8 +21,10 @@ final class Progress implements RunListener, AutoCloseable {
 
   private final String name;
   private final long total;
+  private final String unit;
   private final long startedNanos = System.nanoTime();
   private final AtomicLong completed = new AtomicLong();
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> {
@@ -31,15 +34,20 @@ final class Progress implements RunListener, AutoCloseable {
           });
   private volatile ProgressBar bar;
 
-  private Progress(String name, long total) {
+  private Progress(String name, long total, String unit) {
     this.name = name;
     this.total = total;
+    this.unit = unit;
     timer.schedule(this::show, DELAY.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** A progress bar when the user wants one and sits at a terminal, else a listener that is silent. */
-  static Progress when(boolean wanted, String name, long total) {
-    return new Progress(name, wanted && interactive() ? total : -1);
+  /**
+   * A progress bar when the user wants one and sits at a terminal, else a listener that is silent.
+   *
+   * @param unit what is counted, plural: "tasks", "runs"
+   */
+  static Progress when(boolean wanted, String name, long total, String unit) {
+    return new Progress(name, wanted && interactive() ? total : -1, unit);
   }
 
   /**
@@ -78,13 +86,17 @@ final class Progress implements RunListener, AutoCloseable {
             .setInitialMax(total)
             .setConsumer(new ConsoleProgressBarConsumer(System.err))
             .startsFrom(completed.get(), Duration.ofNanos(System.nanoTime() - startedNanos))
-            .setUnit(" tasks", 1)
+            .setUnit(" " + unit, 1)
             .clearDisplayOnFinish()
             .build();
   }
 
+  /** Stops the bar and clears its line; once, from whichever thread comes first (a shutdown hook). */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     timer.shutdownNow();
     ProgressBar shown = bar;
     if (shown != null) {

@@ -65,7 +65,7 @@ final class RunCommand extends WorkloadCommand {
     RunReport report;
     try (Progress progress =
         Progress.when(
-            !output.json && !output.quiet, mode + " " + chosen.name(), workloadSpec.tasks())) {
+            !output.json && !output.quiet, mode + " " + chosen.name(), workloadSpec.tasks(), "tasks")) {
       report = WorkloadRun.run(lab, chosen, workloadSpec, progress);
     }
     PrintWriter out = spec.commandLine().getOut();
