@@ -62,12 +62,6 @@ public final class Comparer {
     return slots.size();
   }
 
-  /** Runs a whole comparison at once; see {@link #compare(CellRunner, Listener)}. */
-  public static Comparison compare(
-      Comparison.Setup setup, List<Comparison.Skipped> skipped, CellRunner runner, Listener listener) {
-    return new Comparer(setup, skipped).compare(runner, listener);
-  }
-
   /**
    * Runs every round over the setup's cells, interleaved, and sums them up. Closing the runner is the
    * caller's. When a run fails, no further run starts: the comparison of the runs so far is returned,

@@ -68,7 +68,7 @@ class RunScheduleTest {
     List<Integer> heard = new ArrayList<>();
 
     Comparison comparison =
-        Comparer.compare(setup, List.of(), recorder, (done, total, slot, r) -> heard.add(done));
+        new Comparer(setup, List.of()).compare(recorder, (done, total, slot, r) -> heard.add(done));
 
     assertEquals(List.of("a", "b", "c", "a", "b", "c", "a", "b", "c"), asked);
     assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), heard);
@@ -92,7 +92,7 @@ class RunScheduleTest {
 
     assertThrows(
         IllegalStateException.class,
-        () -> Comparer.compare(setup(0, 1), List.of(), wrong, Comparer.Listener.NONE));
+        () -> new Comparer(setup(0, 1), List.of()).compare(wrong, Comparer.Listener.NONE));
   }
 
   /** Answers each run until run {@code failAt} (1-based), which throws as a dead child JVM does. */
@@ -117,7 +117,7 @@ class RunScheduleTest {
   void aFailedRunEndsTheComparisonWithTheRunsMeasuredBeforeIt() {
     // a' b' c' | a b c | a b c: the 6th run (c of the first measured round) fails
     Comparison comparison =
-        Comparer.compare(setup(1, 2), List.of(), failingAt(6), Comparer.Listener.NONE);
+        new Comparer(setup(1, 2), List.of()).compare(failingAt(6), Comparer.Listener.NONE);
 
     assertFalse(comparison.complete());
     assertEquals("after 5 of 9 runs: the JVM running c x2 died", comparison.stoppedEarly());
@@ -134,7 +134,7 @@ class RunScheduleTest {
     IllegalStateException failure =
         assertThrows(
             IllegalStateException.class,
-            () -> Comparer.compare(setup(1, 2), List.of(), failingAt(3), Comparer.Listener.NONE));
+            () -> new Comparer(setup(1, 2), List.of()).compare(failingAt(3), Comparer.Listener.NONE));
     assertEquals("the JVM running c x2 died", failure.getMessage());
   }
 
