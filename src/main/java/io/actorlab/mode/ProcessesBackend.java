@@ -51,6 +51,7 @@ import org.slf4j.LoggerFactory;
 final class ProcessesBackend extends CoordinatorBackend {
 
   private static final Duration ASK_TIMEOUT = Duration.ofSeconds(10);
+  private static final long UP_POLL_MILLIS = 10;
 
   private final NodeLauncher launcher;
   private final ClusterSettings cluster;
@@ -138,6 +139,7 @@ final class ProcessesBackend extends CoordinatorBackend {
           launcher == null
               ? backend::attachHint
               : () -> "; worker output is in " + launcher.logDir());
+      backend.awaitUpHere(settings.startTimeout());
       // Enough to replace every worker a few times over, never an endless loop of JVMs that die.
       backend.replacementsLeft = cluster.replaceDeadWorkers() ? 3 * settings.workers() : 0;
       return backend;
@@ -341,6 +343,33 @@ final class ProcessesBackend extends CoordinatorBackend {
   @Override
   public boolean onSharedNodes() {
     return launcher == null;
+  }
+
+  /**
+   * Waits until this node's own view of the cluster has every worker node Up. A worker registers once
+   * it sees itself Up, and it sees that first when it, not this node, is the cluster's leader: until
+   * the gossip reaches this node, {@link #usage()} would leave that worker out of a run's figures
+   * (its messages counted on one side only) and {@link #broken()} would call the pool broken.
+   */
+  private void awaitUpHere(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (upWorkers().size() < workerNodes) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            upWorkers().size()
+                + " of "
+                + workerNodes
+                + " worker nodes are Up as this node sees the cluster, after "
+                + timeout
+                + " (actorlab.start-timeout)");
+      }
+      try {
+        Thread.sleep(UP_POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while the workers started", e);
+      }
+    }
   }
 
   /** The cluster's members with the worker role that are Up. */

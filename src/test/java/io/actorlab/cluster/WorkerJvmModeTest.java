@@ -18,6 +18,7 @@ import io.actorlab.workload.Workload;
 import io.actorlab.workload.WorkloadSpec;
 import io.actorlab.workload.Workloads;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +55,11 @@ abstract class WorkerJvmModeTest {
   @BeforeAll
   void startCluster() {
     pool = ActorLab.mode(mode).workers(2).start();
+    // Started means Up in the coordinator's view too, whichever node leads the cluster: else a first
+    // run's figures would leave a worker out, its messages counted on one side only.
+    assertEquals(
+        Set.of("coordinator", "worker_1", "worker_2"), pool.usage().peakRssByNode().keySet());
+    assertTrue(pool.broken().isEmpty(), () -> "broken at start: " + pool.broken());
   }
 
   @AfterAll
