@@ -26,9 +26,9 @@ import org.apache.pekko.actor.Extension;
  *
  * <p>Messages and bytes are exact; times are sampled once a class is busy. Reading the clock twice
  * costs ~50-100 ns per message on virtual machines (more where the clock is not the TSC), as much as
- * Kryo's own work on a small message, so the serializer asks {@link #sentWeight}/{@link
- * #receivedWeight} before each message: the first {@value #ALWAYS_TIMED} of a class each way are all
- * timed, then one in {@value #SAMPLE_ONE_IN}, picked at random, counts for {@value #SAMPLE_ONE_IN}.
+ * Kryo's own work on a small message, so the serializer asks the class's {@link Counters} before
+ * each message whether to time it: the first {@value #ALWAYS_TIMED} of a class each way are all timed,
+ * then one in {@value #SAMPLE_ONE_IN}, picked at random, counts for {@value #SAMPLE_ONE_IN}.
  * Each timed message adds its time times its weight, so the totals are unbiased estimates (exact for
  * classes with few messages, where a sample would say least) and the difference of two snapshots
  * estimates the time between them.
@@ -59,18 +59,10 @@ public final class BoundaryMeter implements Extension {
     return new BoundaryStats(traffic);
   }
 
-  /**
-   * Whether to time the next message of {@code type} sent, and what its time then stands for: 1
-   * (every one of the class's first messages), {@value #SAMPLE_ONE_IN} (a sampled one), or 0 (do not
-   * time it).
-   */
-  int sentWeight(Class<?> type) {
-    return weight(counters(type).sent);
-  }
-
-  /** As {@link #sentWeight}, for a message of {@code type} received. */
-  int receivedWeight(Class<?> type) {
-    return weight(counters(type).received);
+  /** The counters of one message class: looked up once per message, then asked and told. */
+  Counters of(Class<?> type) {
+    Counters counters = byType.get(type); // no lock on the common path
+    return counters != null ? counters : byType.computeIfAbsent(type, t -> new Counters());
   }
 
   private static int weight(LongAdder messagesSoFar) {
@@ -80,39 +72,47 @@ public final class BoundaryMeter implements Extension {
     return ThreadLocalRandom.current().nextInt(SAMPLE_ONE_IN) == 0 ? SAMPLE_ONE_IN : 0;
   }
 
-  /**
-   * Counts a message sent.
-   *
-   * @param weightedNanos the time it took to serialize times its {@link #sentWeight weight}; 0 when
-   *     it was not timed
-   */
-  void recordSerialized(Class<?> type, int messageBytes, long weightedNanos) {
-    Counters counters = counters(type);
-    counters.sent.increment();
-    counters.sentBytes.add(messageBytes);
-    counters.serializeNanos.add(weightedNanos);
-  }
+  /** What crossed for one message class, each way. */
+  static final class Counters {
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder sentBytes = new LongAdder();
+    private final LongAdder serializeNanos = new LongAdder();
+    private final LongAdder received = new LongAdder();
+    private final LongAdder receivedBytes = new LongAdder();
+    private final LongAdder deserializeNanos = new LongAdder();
 
-  /** Counts a message received; as {@link #recordSerialized}, with its {@link #receivedWeight}. */
-  void recordDeserialized(Class<?> type, int messageBytes, long weightedNanos) {
-    Counters counters = counters(type);
-    counters.received.increment();
-    counters.receivedBytes.add(messageBytes);
-    counters.deserializeNanos.add(weightedNanos);
-  }
+    /**
+     * Whether to time the next message of this class sent, and what its time then stands for: 1
+     * (every one of the class's first messages), {@value #SAMPLE_ONE_IN} (a sampled one), or 0 (do
+     * not time it).
+     */
+    int sentWeight() {
+      return weight(sent);
+    }
 
-  private Counters counters(Class<?> type) {
-    Counters counters = byType.get(type); // no lock on the common path
-    return counters != null ? counters : byType.computeIfAbsent(type, t -> new Counters());
-  }
+    /** As {@link #sentWeight}, for a message of this class received. */
+    int receivedWeight() {
+      return weight(received);
+    }
 
-  private static final class Counters {
-    final LongAdder sent = new LongAdder();
-    final LongAdder sentBytes = new LongAdder();
-    final LongAdder serializeNanos = new LongAdder();
-    final LongAdder received = new LongAdder();
-    final LongAdder receivedBytes = new LongAdder();
-    final LongAdder deserializeNanos = new LongAdder();
+    /**
+     * Counts a message sent.
+     *
+     * @param weightedNanos the time it took to serialize times its {@link #sentWeight weight}; 0 when
+     *     it was not timed
+     */
+    void recordSent(int messageBytes, long weightedNanos) {
+      sent.increment();
+      sentBytes.add(messageBytes);
+      serializeNanos.add(weightedNanos);
+    }
+
+    /** Counts a message received; as {@link #recordSent}, with its {@link #receivedWeight}. */
+    void recordReceived(int messageBytes, long weightedNanos) {
+      received.increment();
+      receivedBytes.add(messageBytes);
+      deserializeNanos.add(weightedNanos);
+    }
 
     BoundaryStats.Traffic snapshot() {
       return new BoundaryStats.Traffic(

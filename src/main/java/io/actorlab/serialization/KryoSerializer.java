@@ -83,7 +83,7 @@ public final class KryoSerializer extends JSerializer {
    */
   @Override
   public byte[] toBinary(Object message) {
-    return serialize(message, metered(message));
+    return serialize(message, metered(message.getClass()));
   }
 
   /**
@@ -98,8 +98,8 @@ public final class KryoSerializer extends JSerializer {
   }
 
   /** Only what is counted when sent is counted when read. */
-  private static boolean metered(Object value) {
-    return !(value instanceof Unmetered);
+  private static boolean metered(Class<?> type) {
+    return !Unmetered.class.isAssignableFrom(type);
   }
 
   /**
@@ -137,13 +137,14 @@ public final class KryoSerializer extends JSerializer {
     PooledKryo borrowed = pool.obtain();
     try {
       Output output = borrowed.output();
-      int weight = count ? meter.sentWeight(value.getClass()) : 0;
+      BoundaryMeter.Counters counters = count ? meter.of(value.getClass()) : null;
+      int weight = counters == null ? 0 : counters.sentWeight();
       long start = weight > 0 ? System.nanoTime() : 0;
       borrowed.kryo.writeClassAndObject(output, value);
       byte[] bytes = output.toBytes();
       long weightedNanos = weight > 0 ? (System.nanoTime() - start) * weight : 0;
-      if (count) {
-        meter.recordSerialized(value.getClass(), bytes.length, weightedNanos);
+      if (counters != null) {
+        counters.recordSent(bytes.length, weightedNanos);
       }
       borrowed.afterWrite(output);
       pool.free(borrowed);
@@ -169,7 +170,11 @@ public final class KryoSerializer extends JSerializer {
       borrowed.input.setBuffer(bytes);
       // The class comes first: it decides whether this message is timed (see BoundaryMeter).
       Registration registration = borrowed.kryo.readClass(borrowed.input);
-      int weight = count && registration != null ? meter.receivedWeight(registration.getType()) : 0;
+      BoundaryMeter.Counters counters =
+          count && registration != null && metered(registration.getType())
+              ? meter.of(registration.getType())
+              : null;
+      int weight = counters == null ? 0 : counters.receivedWeight();
       long start = weight > 0 ? System.nanoTime() : 0;
       Object value =
           registration == null ? null : borrowed.kryo.readObject(borrowed.input, registration.getType());
@@ -191,8 +196,8 @@ public final class KryoSerializer extends JSerializer {
                     + " over: do all nodes have the same actorlab.serialization lists?",
             null);
       }
-      if (count && metered(value)) {
-        meter.recordDeserialized(value.getClass(), bytes.length, weightedNanos);
+      if (counters != null) {
+        counters.recordReceived(bytes.length, weightedNanos);
       }
       pool.free(borrowed);
       return value;

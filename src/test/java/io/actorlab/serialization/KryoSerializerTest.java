@@ -314,15 +314,17 @@ class KryoSerializerTest {
     BoundaryMeter meter = BoundaryMeter.get(testKit.system());
     class Sampled {} // a class of its own, which no other test counts
     for (int i = 0; i < BoundaryMeter.ALWAYS_TIMED; i++) {
-      assertEquals(1, meter.sentWeight(Sampled.class));
-      meter.recordSerialized(Sampled.class, 10, 100);
+      BoundaryMeter.Counters counters = meter.of(Sampled.class);
+      assertEquals(1, counters.sentWeight());
+      counters.recordSent(10, 100);
     }
     int timed = 0;
     for (int i = 0; i < 8000; i++) {
-      int weight = meter.sentWeight(Sampled.class);
+      BoundaryMeter.Counters counters = meter.of(Sampled.class);
+      int weight = counters.sentWeight();
       assertTrue(weight == 0 || weight == BoundaryMeter.SAMPLE_ONE_IN, () -> "weight " + weight);
       timed += weight > 0 ? 1 : 0;
-      meter.recordSerialized(Sampled.class, 10, 100L * weight); // every message takes 100 ns
+      counters.recordSent(10, 100L * weight); // every message takes 100 ns
     }
     BoundaryStats.Traffic traffic = meter.snapshot().byType().get(Sampled.class.getName());
 
@@ -330,6 +332,6 @@ class KryoSerializerTest {
     assertTrue(timed > 800 && timed < 1200, timed + " of 8000 timed");
     assertEquals(8064, traffic.sent());
     assertEquals(64 * 100 + 8 * 100L * timed, traffic.serializeNanos());
-    assertEquals(1, meter.receivedWeight(Sampled.class), "received messages count on their own");
+    assertEquals(1, meter.of(Sampled.class).receivedWeight(), "received messages count on their own");
   }
 }
