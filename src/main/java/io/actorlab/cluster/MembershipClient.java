@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -18,6 +19,7 @@ import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -27,12 +29,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class MembershipClient implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(MembershipClient.class);
+
   private final ActorSystem<Void> system;
   private final ActorRefResolver resolver;
+  private final Duration stopTimeout;
 
-  private MembershipClient(ActorSystem<Void> system) {
+  MembershipClient(ActorSystem<Void> system, Duration stopTimeout) {
     this.system = system;
     this.resolver = ActorRefResolver.get(system);
+    this.stopTimeout = stopTimeout;
   }
 
   /**
@@ -56,7 +62,7 @@ public final class MembershipClient implements AutoCloseable {
             .withFallback(config);
     LoggerFactory.getILoggerFactory();
     return new MembershipClient(
-        ActorSystem.create(Behaviors.empty(), "actorlab-client", client));
+        ActorSystem.create(Behaviors.empty(), "actorlab-client", client), cluster.leaveTimeout());
   }
 
   /** The members as the node at {@code node} sees them. */
@@ -123,15 +129,33 @@ public final class MembershipClient implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while asking for " + what, e);
-    } catch (java.util.concurrent.ExecutionException | CompletionException | TimeoutException e) {
+    } catch (ExecutionException | CompletionException | TimeoutException e) {
       throw new IllegalStateException("no answer with " + what + " within " + timeout, e);
     }
   }
 
-  /** Leaves: stops the client's actor system and waits for it. */
+  /**
+   * Leaves: stops the client's actor system and waits for it, at most {@code
+   * actorlab.cluster.leave-timeout}. Pekko's remoting can wait without end for a connection's stream
+   * to finish (seen with {@code transport = tls-tcp}), so a client that has not stopped by then is
+   * left to the JVM's exit, with a warning, rather than waited for.
+   */
   @Override
   public void close() {
     system.terminate();
-    system.getWhenTerminated().toCompletableFuture().join();
+    try {
+      system
+          .getWhenTerminated()
+          .toCompletableFuture()
+          .get(stopTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn(
+          "the cluster client's actor system did not stop within {} ms (actorlab.cluster.leave-timeout);"
+              + " its threads are left to end with this JVM",
+          stopTimeout.toMillis());
+    }
   }
+
 }

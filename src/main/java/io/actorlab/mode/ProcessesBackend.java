@@ -39,6 +39,7 @@ import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Down;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.cluster.typed.JoinSeedNodes;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -49,6 +50,8 @@ import org.slf4j.LoggerFactory;
  * checked before it is sent.
  */
 final class ProcessesBackend extends CoordinatorBackend {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessesBackend.class);
 
   private static final Duration ASK_TIMEOUT = Duration.ofSeconds(10);
   private static final long UP_POLL_MILLIS = 10;
@@ -393,13 +396,22 @@ final class ProcessesBackend extends CoordinatorBackend {
     if (launcher != null) {
       launcher.endRun(); // the workers leave alongside this node, not once they find it gone
     }
+    boolean stopped = false;
     try {
-      terminate(); // whether in time or not, the worker JVMs are stopped below
+      stopped = terminate(); // whether in time or not, the worker JVMs are stopped below
     } finally {
       if (launcher != null) {
         launcher.stop(cluster.leaveTimeout());
         launcher.close();
       }
+    }
+    if (!stopped) {
+      // Pekko's remoting can wait without end for a connection's stream to finish (seen with
+      // transport = tls-tcp). The results are in; what is left are this node's threads.
+      LOG.warn(
+          "the coordinator's actor system did not stop within {} ms (actorlab.stop-timeout);"
+              + " its threads are left to end with this JVM",
+          stopTimeout().toMillis());
     }
   }
 }
