@@ -152,10 +152,9 @@ public final class MembershipClient implements AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
       LOG.warn(
-          "the cluster client's actor system did not stop within {} ms (actorlab.cluster.leave-timeout);"
-              + " its threads are left to end with this JVM",
+          "the cluster client's actor system did not stop within {} ms"
+              + " (actorlab.cluster.leave-timeout); its threads are left to end with this JVM",
           stopTimeout.toMillis());
     }
   }
-
 }
