@@ -1,12 +1,15 @@
 package io.actorlab.actor;
 
 import io.actorlab.serialization.CrossesBoundary;
+import io.actorlab.serialization.Unmetered;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -41,6 +44,12 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * Each worker's tasks in flight form a line in the order it runs them; only the head of the line is
  * timed, from when the task before it answered (with a timeout, workers answer task by task), so a
  * task waiting behind another never times out.
+ *
+ * <p>Pekko delivers a message at most once. Every {@link TaskPolicy#auditInterval()} the coordinator
+ * asks each worker with tasks in flight which of them it still holds ({@link Worker.Audit}); a task it
+ * asked about that the worker neither holds nor has answered by the time the answer comes was lost on
+ * the way, in one direction or the other, and is put back at the head of the queue, counting one
+ * delivery, as for a worker that stopped.
  */
 public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
@@ -85,6 +94,21 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
    */
   public record TaskDone(List<TaskOutcome> outcomes, boolean retiring)
       implements Command, CrossesBoundary {}
+
+  /**
+   * The tasks {@code worker} still holds, in answer to its {@link Worker.Audit} of {@code round}: queued
+   * there, running, or run but not yet answered.
+   */
+  public record Holding(ActorRef<Worker.Command> worker, long round, List<Long> held)
+      implements Command, Unmetered {}
+
+  /** Time to audit the workers with tasks in flight. */
+  private enum AuditTick implements Command, NoSerializationVerificationNeeded {
+    INSTANCE
+  }
+
+  /** An audit sent and not yet answered: its round, and the tasks in flight at the worker then. */
+  private record OpenAudit(long round, List<Long> asked) {}
 
   /** A run has taken longer than the timeout. */
   private record TimedOut(long taskId) implements Command, NoSerializationVerificationNeeded {}
@@ -143,6 +167,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   private final Canceller canceller;
   private final TimerScheduler<Command> timers;
   private long nextId;
+  private final Map<ActorRef<Worker.Command>, OpenAudit> audits = new HashMap<>();
+  private long auditRound;
 
   /**
    * A coordinator with no workers yet; workers join by sending {@link WorkerReady}.
@@ -171,6 +197,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     this.canceller = canceller;
     this.timers = timers;
     counters = context.spawn(CounterOwner.create(), "counters");
+    timers.startTimerWithFixedDelay(AuditTick.INSTANCE, policy.auditInterval());
   }
 
   @Override
@@ -185,6 +212,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         .onMessage(TimedOut.class, this::onTimedOut)
         .onMessage(GraceOver.class, this::onGraceOver)
         .onMessage(ReadCounter.class, this::onReadCounter)
+        .onMessage(AuditTick.class, tick -> onAuditTick())
+        .onMessage(Holding.class, this::onHolding)
         .onSignal(PostStop.class, signal -> onPostStop())
         .build();
   }
@@ -239,6 +268,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
       // It leaves the pool; the tasks still queued at it go back to the head of the queue (it never
       // ran them).
       getContext().unwatch(worker);
+      audits.remove(worker);
       registered--;
       idle.removeIf(worker::equals);
       takeBack(worker, false);
@@ -409,6 +439,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
   private Behavior<Command> onWorkerStopped(WorkerStopped stopped) {
     registered--;
+    audits.remove(stopped.worker());
     idle.removeIf(stopped.worker()::equals);
     takeBack(stopped.worker(), true);
     Iterator<Abandoned> late = abandoned.values().iterator();
@@ -425,6 +456,61 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     return this;
   }
 
+  /** Asks each worker with tasks in flight, and no audit still open, which of them it holds. */
+  private Behavior<Command> onAuditTick() {
+    lines.forEach(
+        (worker, line) -> {
+          if (!line.isEmpty() && !audits.containsKey(worker)) {
+            audits.put(worker, new OpenAudit(++auditRound, List.copyOf(line)));
+            worker.tell(new Worker.Audit(auditRound));
+          }
+        });
+    return this;
+  }
+
+  /**
+   * Hands out again the tasks asked about that are still in flight at the worker but that it does not
+   * hold: its answer came after every answer it sent before, so their messages were lost.
+   */
+  private Behavior<Command> onHolding(Holding holding) {
+    ActorRef<Worker.Command> worker = holding.worker();
+    OpenAudit audit = audits.get(worker);
+    if (audit == null || audit.round() != holding.round()) {
+      return this; // its worker left, or stopped, meanwhile
+    }
+    audits.remove(worker);
+    Set<Long> held = new HashSet<>(holding.held());
+    List<Long> lost = new ArrayList<>();
+    for (long taskId : audit.asked()) {
+      InFlight task = inFlight.get(taskId);
+      if (task != null && task.worker().equals(worker) && !held.contains(taskId)) {
+        lost.add(taskId);
+      }
+    }
+    if (lost.isEmpty()) {
+      return this;
+    }
+    getContext()
+        .getLog()
+        .warn(
+            "tasks {} were neither answered by {} nor held there: a message to or from it was lost;"
+                + " handing them out again",
+            lost,
+            worker);
+    for (int i = lost.size() - 1; i >= 0; i--) { // each goes to the head: keep their order
+      long taskId = lost.get(i);
+      InFlight task = inFlight.remove(taskId);
+      timers.cancel(taskId);
+      leaveLine(worker, taskId);
+      if (--task.chunk().unanswered == 0) {
+        idle.addLast(worker); // its slot is free; no chunk time to learn from
+      }
+      requeueLost(task.pending().lostOnce());
+    }
+    dispatch();
+    return this;
+  }
+
   private void requeueLost(Pending lost) {
     if (lost.deliveries() < policy.maxDeliveries()) {
       queue.addFirst(lost);
@@ -435,7 +521,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         TaskOutcome.failed(
             lost.id(),
             TaskPolicy.WORKER_LOST,
-            "the worker running this task stopped "
+            "the worker running this task stopped, or a message of the task was lost, "
                 + lost.deliveries()
                 + " times (actorlab.tasks.max-deliveries); is the task killing its worker?"));
   }

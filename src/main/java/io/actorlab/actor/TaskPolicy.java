@@ -21,6 +21,9 @@ import java.time.Duration;
  *     (a prefetch slot holds one such chunk): 1 sends each task on its own; more amortizes the cost of
  *     a message over many small tasks; {@link #AUTO_BATCH} lets the coordinator size each chunk from
  *     what the last ones took ({@link AutoBatch})
+ * @param auditInterval how often the coordinator asks each worker with tasks in flight which of them
+ *     it still holds, so that a task whose message was lost on a connection that stayed up is handed
+ *     out again rather than waited for forever
  */
 public record TaskPolicy(
     int maxAttempts,
@@ -29,7 +32,8 @@ public record TaskPolicy(
     Duration interruptGrace,
     int maxTasksPerWorker,
     int prefetch,
-    int batchSize) {
+    int batchSize,
+    Duration auditInterval) {
 
   /** {@code batchSize} of {@code actorlab.tasks.batch-size = auto}. */
   public static final int AUTO_BATCH = 0;
@@ -62,6 +66,9 @@ public record TaskPolicy(
     if (batchSize < AUTO_BATCH) {
       throw new IllegalArgumentException(
           "batch-size must be at least 1, or AUTO_BATCH, got " + batchSize);
+    }
+    if (auditInterval.isNegative() || auditInterval.isZero()) {
+      throw new IllegalArgumentException("audit-interval must be positive, got " + auditInterval);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.actorlab.actor;
 
 import io.actorlab.serialization.CrossesBoundary;
+import io.actorlab.serialization.Unmetered;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,14 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
   /** One task of a {@link Run}: the coordinator's id, the task's class name and its input. */
   public record Assignment(long taskId, String taskClass, Object input) implements CrossesBoundary {}
 
+  /**
+   * Which of its tasks does this worker still hold (queued, running, or run but not yet answered)?
+   * Answered with a {@link Coordinator.Holding}. It comes after every {@link Run} the coordinator sent
+   * before it, and the answer goes after every answer sent before it, so a task that is neither held
+   * nor answered was lost on the way, in one direction or the other.
+   */
+  public record Audit(long round) implements Command, Unmetered {}
+
   /** A blocking task run elsewhere has ended; never leaves this JVM. */
   private record Finished(TaskRunner.Ran ran) implements Command, NoSerializationVerificationNeeded {}
 
@@ -72,9 +81,13 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
   private int tasksRun;
   /** Chunks not yet begun (see prefetch): they wait their turn. */
   private final ArrayDeque<Run> waiting = new ArrayDeque<>();
-  /** The chunk being run, or null, and the index of its next task to start. */
+  /**
+   * The chunk being run, or null; the index of its next task to start, and of its first task whose
+   * outcome has not been sent.
+   */
   private Run current;
   private int next;
+  private int unsent;
   /** Outcomes of the current chunk not yet sent, and the serialized size of their outputs. */
   private List<TaskOutcome> answered = new ArrayList<>();
   private long answeredBytes;
@@ -130,6 +143,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     return newReceiveBuilder()
         .onMessage(Run.class, this::onRun)
         .onMessage(Finished.class, this::onFinished)
+        .onMessage(Audit.class, this::onAudit)
         .build();
   }
 
@@ -144,6 +158,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
       if (current == null) {
         current = waiting.pollFirst();
         next = 0;
+        unsent = 0;
         if (current == null) {
           return this;
         }
@@ -166,6 +181,16 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         return after;
       }
     }
+    return this;
+  }
+
+  private Behavior<Command> onAudit(Audit audit) {
+    List<Long> held = new ArrayList<>();
+    if (current != null) {
+      current.tasks().subList(unsent, current.tasks().size()).forEach(t -> held.add(t.taskId()));
+    }
+    waiting.forEach(run -> run.tasks().forEach(t -> held.add(t.taskId())));
+    coordinator.tell(new Coordinator.Holding(getContext().getSelf(), audit.round(), held));
     return this;
   }
 
@@ -213,6 +238,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
 
   private void answer(boolean retiring) {
     coordinator.tell(new Coordinator.TaskDone(answered, retiring));
+    unsent += answered.size();
     answered = new ArrayList<>();
     answeredBytes = 0;
   }

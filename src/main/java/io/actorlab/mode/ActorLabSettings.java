@@ -42,7 +42,8 @@ public record ActorLabSettings(
             notNegative(config, "actorlab.tasks.interrupt-grace"),
             atLeast(config, "actorlab.tasks.max-tasks-per-worker", 0),
             atLeast(config, "actorlab.tasks.prefetch", 1),
-            batchSize(config, "actorlab.tasks.batch-size")),
+            batchSize(config, "actorlab.tasks.batch-size"),
+            positive(config, "actorlab.tasks.audit-interval")),
         atLeast(config, "actorlab.tasks.max-pending", 1));
   }
 
