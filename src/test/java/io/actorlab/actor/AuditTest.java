@@ -42,36 +42,21 @@ class AuditTest {
   }
 
   @Test
-  void aTaskWhoseRunWasLostIsHandedOutAgainAndAnsweredOnce() throws Exception {
-    TestProbe<Worker.Command> worker = KIT.createTestProbe();
-    ActorRef<Coordinator.Command> coordinator = coordinator(worker);
-    CompletableFuture<TaskOutcome> result = submit(coordinator, 3);
-
-    long taskId = next(worker, Worker.Run.class).tasks().get(0).taskId(); // lost: never run
-    Worker.Audit audit = next(worker, Worker.Audit.class);
-    coordinator.tell(new Coordinator.Holding(worker.ref(), audit.round(), List.of()));
-
-    Worker.Run again = next(worker, Worker.Run.class);
-    assertEquals(taskId, again.tasks().get(0).taskId());
-    coordinator.tell(new Coordinator.TaskDone(List.of(done(taskId, 9L)), false));
-    assertEquals(9L, result.get(10, TimeUnit.SECONDS).output());
-  }
-
-  @Test
-  void aTaskWhoseAnswerWasLostIsRunAgainAndItsLateAnswerIsDropped() throws Exception {
+  void aTaskNeitherHeldNorAnsweredIsHandedOutAgainAndAnsweredOnce() throws Exception {
     TestProbe<Worker.Command> worker = KIT.createTestProbe();
     ActorRef<Coordinator.Command> coordinator = coordinator(worker);
     CompletableFuture<TaskOutcome> result = submit(coordinator, 4);
 
+    // The Run never arrived, or the worker ran the task and its answer was lost: either way the
+    // worker holds nothing and the coordinator has no answer when the audit's answer comes.
     long taskId = next(worker, Worker.Run.class).tasks().get(0).taskId();
-    // The worker ran it and answered, but the answer was lost: the worker no longer holds it.
     Worker.Audit audit = next(worker, Worker.Audit.class);
     coordinator.tell(new Coordinator.Holding(worker.ref(), audit.round(), List.of()));
 
     assertEquals(taskId, next(worker, Worker.Run.class).tasks().get(0).taskId());
     coordinator.tell(new Coordinator.TaskDone(List.of(done(taskId, 16L)), false));
     assertEquals(16L, result.get(10, TimeUnit.SECONDS).output());
-    // The lost answer turning up after all changes nothing: the task was answered once.
+    // A lost answer turning up after all changes nothing: the task was answered once.
     coordinator.tell(new Coordinator.TaskDone(List.of(done(taskId, -1L)), false));
     assertEquals(16L, result.get().output());
   }
