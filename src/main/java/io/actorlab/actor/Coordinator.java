@@ -107,8 +107,18 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     INSTANCE
   }
 
-  /** An audit sent and not yet answered: its round, and the tasks in flight at the worker then. */
-  private record OpenAudit(long round, List<Long> asked) {}
+  /**
+   * An audit sent and not yet answered: its round, the tasks in flight at the worker then, and when it
+   * was sent.
+   */
+  private record OpenAudit(long round, List<Long> asked, long sentNanos) {}
+
+  /**
+   * Audit intervals after which an audit still unanswered is sent again, as a new round: the audit or
+   * its answer may have been lost too. A worker busy with a long task answers every round once it is
+   * done; only the answer to the latest counts.
+   */
+  private static final int AUDIT_RESEND_AFTER = 3;
 
   /** A run has taken longer than the timeout. */
   private record TimedOut(long taskId) implements Command, NoSerializationVerificationNeeded {}
@@ -456,12 +466,18 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     return this;
   }
 
-  /** Asks each worker with tasks in flight, and no audit still open, which of them it holds. */
+  /**
+   * Asks each worker with tasks in flight which of them it holds, unless an audit of it is open and
+   * younger than {@link #AUDIT_RESEND_AFTER} intervals.
+   */
   private Behavior<Command> onAuditTick() {
+    long now = System.nanoTime();
+    long resendAfter = policy.auditInterval().toNanos() * AUDIT_RESEND_AFTER;
     lines.forEach(
         (worker, line) -> {
-          if (!line.isEmpty() && !audits.containsKey(worker)) {
-            audits.put(worker, new OpenAudit(++auditRound, List.copyOf(line)));
+          OpenAudit open = audits.get(worker);
+          if (!line.isEmpty() && (open == null || now - open.sentNanos() > resendAfter)) {
+            audits.put(worker, new OpenAudit(++auditRound, List.copyOf(line), now));
             worker.tell(new Worker.Audit(auditRound));
           }
         });
@@ -476,7 +492,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     ActorRef<Worker.Command> worker = holding.worker();
     OpenAudit audit = audits.get(worker);
     if (audit == null || audit.round() != holding.round()) {
-      return this; // its worker left, or stopped, meanwhile
+      return this; // its worker left or stopped meanwhile, or a later round was sent
     }
     audits.remove(worker);
     Set<Long> held = new HashSet<>(holding.held());

@@ -62,6 +62,29 @@ class AuditTest {
   }
 
   @Test
+  void anAuditLeftUnansweredIsSentAgainAndOnlyTheLatestRoundCounts() throws Exception {
+    TestProbe<Worker.Command> worker = KIT.createTestProbe();
+    ActorRef<Coordinator.Command> coordinator = coordinator(worker);
+    CompletableFuture<TaskOutcome> result = submit(coordinator, 6);
+
+    long taskId = next(worker, Worker.Run.class).tasks().get(0).taskId();
+    Worker.Audit first = next(worker, Worker.Audit.class); // lost, or its answer is: never answered
+    Worker.Audit second = next(worker, Worker.Audit.class);
+    assertTrue(second.round() > first.round(), "the same round again: " + second);
+    // An answer to the earlier round turning up late is not taken for the latest one's: that one
+    // says the task is held.
+    coordinator.tell(new Coordinator.Holding(worker.ref(), first.round(), List.of()));
+    coordinator.tell(new Coordinator.Holding(worker.ref(), second.round(), List.of(taskId)));
+    coordinator.tell(new Coordinator.TaskDone(List.of(done(taskId, 36L)), false));
+
+    assertEquals(36L, result.get(10, TimeUnit.SECONDS).output());
+    assertTrue(
+        receivedWithin(worker, AUDIT_EVERY.multipliedBy(5)).stream()
+            .noneMatch(Worker.Run.class::isInstance),
+        "an answer to an earlier round had the task handed out again");
+  }
+
+  @Test
   void aTaskTheWorkerStillHoldsIsNotHandedOutAgain() throws Exception {
     TestProbe<Worker.Command> worker = KIT.createTestProbe();
     ActorRef<Coordinator.Command> coordinator = coordinator(worker);
