@@ -202,6 +202,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
       int chunkBytes,
       TimerScheduler<Command> timers) {
     super(context);
+    context.setLoggerName(Coordinator.class); // else its warnings are logged as Pekko's ActorCell
     this.policy = policy;
     this.chunkBytes = chunkBytes;
     this.canceller = canceller;
