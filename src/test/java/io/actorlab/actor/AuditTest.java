@@ -75,12 +75,8 @@ class AuditTest {
     // says the task is held.
     coordinator.tell(new Coordinator.Holding(worker.ref(), first.round(), List.of()));
     coordinator.tell(new Coordinator.Holding(worker.ref(), second.round(), List.of(taskId)));
-    coordinator.tell(new Coordinator.TaskDone(List.of(done(taskId, 36L)), false));
-
-    assertEquals(36L, result.get(10, TimeUnit.SECONDS).output());
-    assertTrue(
-        receivedWithin(worker, AUDIT_EVERY.multipliedBy(5)).stream()
-            .noneMatch(Worker.Run.class::isInstance),
+    answerAndSeeNoSecondRun(
+        worker, coordinator, result, taskId, 36L,
         "an answer to an earlier round had the task handed out again");
   }
 
@@ -95,12 +91,8 @@ class AuditTest {
       Worker.Audit audit = next(worker, Worker.Audit.class);
       coordinator.tell(new Coordinator.Holding(worker.ref(), audit.round(), List.of(taskId)));
     }
-    coordinator.tell(new Coordinator.TaskDone(List.of(done(taskId, 25L)), false));
-    assertEquals(25L, result.get(10, TimeUnit.SECONDS).output());
-    assertTrue(
-        receivedWithin(worker, AUDIT_EVERY.multipliedBy(5)).stream()
-            .noneMatch(Worker.Run.class::isInstance),
-        "a task its worker held was handed out again");
+    answerAndSeeNoSecondRun(
+        worker, coordinator, result, taskId, 25L, "a task its worker held was handed out again");
   }
 
   @Test
@@ -205,6 +197,26 @@ class AuditTest {
                     ? FishingOutcomes.complete()
                     : FishingOutcomes.continueAndIgnore());
     return type.cast(fished.get(fished.size() - 1));
+  }
+
+  /**
+   * The worker answers {@code taskId} with {@code output}: the result is that, and no {@link
+   * Worker.Run} reaches the worker for five audit intervals after.
+   */
+  private static void answerAndSeeNoSecondRun(
+      TestProbe<Worker.Command> worker,
+      ActorRef<Coordinator.Command> coordinator,
+      CompletableFuture<TaskOutcome> result,
+      long taskId,
+      long output,
+      String handedOutAgain)
+      throws Exception {
+    coordinator.tell(new Coordinator.TaskDone(List.of(done(taskId, output)), false));
+    assertEquals(output, result.get(10, TimeUnit.SECONDS).output());
+    assertTrue(
+        receivedWithin(worker, AUDIT_EVERY.multipliedBy(5)).stream()
+            .noneMatch(Worker.Run.class::isInstance),
+        handedOutAgain);
   }
 
   /** Every message the probe gets within {@code window}. */
