@@ -84,7 +84,7 @@ public final class ConfigLoader {
       }
       stack = parse(file).withFallback(stack);
     }
-    Config top = ConfigFactory.systemProperties().withFallback(ConfigFactory.parseMap(overrides));
+    Config top = ConfigFactory.systemProperties().withFallback(overrides());
     stack =
         top.withFallback(stack)
             .withFallback(ConfigFactory.defaultReferenceUnresolved())
@@ -114,10 +114,15 @@ public final class ConfigLoader {
       stack = parse(file).withFallback(stack);
     }
     return ConfigFactory.systemProperties()
-        .withFallback(ConfigFactory.parseMap(overrides))
+        .withFallback(overrides())
         .withFallback(stack)
         .withFallback(ConfigFactory.defaultReferenceUnresolved())
         .resolve();
+  }
+
+  /** The keys set one by one; a wrong value's error names where they came from. */
+  private Config overrides() {
+    return ConfigFactory.parseMap(overrides, "-D setting (or ActorLab.set)");
   }
 
   private static Config parse(Path file) {

@@ -261,6 +261,9 @@ class CliTest {
               List.of("run", "-Dactorlab.workers=-1", "--tasks", "2"),
               List.of("actorlab.workers", "-1")),
           Arguments.of(
+              List.of("run", "-Dactorlab.workers=abc", "--tasks", "2"),
+              List.of("-D setting", "actorlab.workers", "NUMBER")),
+          Arguments.of(
               List.of("run", "-Dactorlab.mode.dispatcher-path=nope", "--tasks", "2"),
               List.of("actorlab.mode.dispatcher-path", "'nope'")),
           Arguments.of(List.of("bogus"), List.of("'bogus'")));
