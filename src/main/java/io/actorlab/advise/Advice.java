@@ -34,6 +34,7 @@ public record Advice(
    * @param wallNanos predicted wall time of the full run (start-up not included, as in compare)
    * @param speedup predicted sequential wall time / this one
    * @param startupNanos the start-up the sample measured
+   * @param warmupNanos the warm-up the sample measured: a new pool's first run beyond a warm one
    * @param overheadNanos the per-task overhead the sample measured
    * @param bytes bytes per task the sample serialized
    */
@@ -43,8 +44,15 @@ public record Advice(
       double wallNanos,
       double speedup,
       long startupNanos,
+      long warmupNanos,
       double overheadNanos,
-      double bytes) {}
+      double bytes) {
+
+    /** What a run pays once, before its tasks go at their usual pace: start-up and warm-up. */
+    public double oneOffNanos() {
+      return startupNanos + warmupNanos;
+    }
+  }
 
   /** True when a mode's sample computed a different answer than sequential. */
   public boolean wrongAnswer() {

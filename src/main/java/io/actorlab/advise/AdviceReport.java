@@ -61,7 +61,7 @@ public final class AdviceReport {
         new ArrayList<>(
             List.of(
                 "mode", "workers", "predicted wall", "speed-up", "overhead/task", "start-up",
-                "crossed/task")));
+                "warm-up", "crossed/task")));
     if (verification.isPresent()) {
       rows.get(0).add("measured");
     }
@@ -75,6 +75,7 @@ public final class AdviceReport {
                   Advisor.times(prediction.speedup()),
                   Advisor.duration(prediction.overheadNanos()),
                   Units.duration(prediction.startupNanos()),
+                  Units.duration(prediction.warmupNanos()),
                   prediction.bytes() > 0 ? Units.bytes(Math.round(prediction.bytes())) : "-"));
       verification.ifPresent(
           comparison -> row.add(measured(comparison, prediction).map(Advisor::times).orElse("-")));
@@ -140,6 +141,7 @@ public final class AdviceReport {
       node.put("mode", mode.mode());
       node.put("wall_ms", millis(mode.wallNanos()));
       node.put("startup_ms", millis(mode.startupNanos()));
+      node.put("warmup_ms", millis(mode.warmupNanos()));
       node.put("overhead_ms_per_task", millis(mode.overheadNanos()));
       node.put("bytes_per_task", Units.fixed(mode.bytes(), 1));
       node.put("serialize_ms_per_task", millis(mode.serializeNanos()));
@@ -168,6 +170,7 @@ public final class AdviceReport {
     node.put("wall_ms", millis(prediction.wallNanos()));
     node.put("speedup", Units.fixed(prediction.speedup(), 3));
     node.put("startup_ms", millis(prediction.startupNanos()));
+    node.put("warmup_ms", millis(prediction.warmupNanos()));
     node.put("overhead_ms_per_task", millis(prediction.overheadNanos()));
     node.put("bytes_per_task", Units.fixed(prediction.bytes(), 1));
     return node;

@@ -55,10 +55,10 @@ public final class Advisor {
       }
       predictions.add(predict(profile, sample));
     }
-    // Soonest result first: the predicted wall time plus the start-up the sample measured, which is
-    // what a user waits for (and what separates modes whose wall times are a tie).
+    // Soonest result first: the predicted wall time plus the start-up and warm-up the sample
+    // measured, which is what a user waits for (and what separates modes whose wall times are a tie).
     predictions.sort(
-        Comparator.comparingDouble((Advice.Prediction p) -> p.wallNanos() + p.startupNanos())
+        Comparator.comparingDouble((Advice.Prediction p) -> p.wallNanos() + p.oneOffNanos())
             .thenComparingInt(Advice.Prediction::workers));
     Advice.Prediction sequential =
         predictions.stream()
@@ -72,7 +72,7 @@ public final class Advisor {
             .max(Comparator.comparingDouble(Advice.Prediction::speedup))
             .orElse(sequential);
     double gain = sequential.wallNanos() - best.wallNanos();
-    double extraStartup = best.startupNanos() - sequential.startupNanos();
+    double extraStartup = best.oneOffNanos() - sequential.oneOffNanos();
     Advice.Prediction first = predictions.get(0);
     Advice.Prediction recommended =
         first.speedup() >= WORTHWHILE && !first.mode().equals(Profiler.BASELINE)
@@ -99,6 +99,7 @@ public final class Advisor {
                 wall,
                 profile.workNanos() / wall,
                 sample.startupNanos(),
+                sample.warmupNanos(),
                 sample.overheadNanos(),
                 sample.bytes());
       }
@@ -209,6 +210,9 @@ public final class Advisor {
             + best.mode()
             + " is "
             + duration(best.startupNanos())
+            + (best.warmupNanos() > 0
+                ? " and its first tasks' warm-up " + duration(best.warmupNanos()) + ","
+                : "")
             + " against "
             + duration(profile.workNanos())
             + " of work ("
@@ -216,7 +220,7 @@ public final class Advisor {
             + " tasks x "
             + duration(profile.taskNanos())
             + "): "
-            + Units.percent(best.startupNanos() / profile.workNanos())
+            + Units.percent(best.oneOffNanos() / profile.workNanos())
             + " of it");
     if (best.mode().equals(Profiler.BASELINE)) {
       reasons.add("so: sequential, the only mode left to recommend");
@@ -243,7 +247,7 @@ public final class Advisor {
               + " workers, is predicted at only "
               + times(best.speedup())
               + (gain <= extraStartup
-                  ? ", and its extra start-up ("
+                  ? ", and its extra start-up and warm-up ("
                       + duration(extraStartup)
                       + ") would eat the "
                       + duration(Math.max(0, gain))

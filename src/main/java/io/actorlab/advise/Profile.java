@@ -49,6 +49,8 @@ public record Profile(
    * @param gil true when tasks hold one global lock while they compute
    * @param wallNanos the sample's wall time
    * @param startupNanos its pool's start-up
+   * @param warmupNanos what the pool's first run took beyond a warm run of the same tasks: paid once by
+   *     a new pool (a new worker JVM loads and compiles the code its first tasks run), as start-up is
    * @param overheadNanos per task, what this mode's wall time exceeds the sequential one's by (0 when
    *     it does not): dispatch, messages, serialization
    * @param bytes per task, bytes serialized across the (simulated) process boundary
@@ -62,6 +64,7 @@ public record Profile(
       boolean gil,
       long wallNanos,
       long startupNanos,
+      long warmupNanos,
       double overheadNanos,
       double bytes,
       double serializeNanos,

@@ -2,6 +2,7 @@ package io.actorlab.advise;
 
 import io.actorlab.api.ActorLab;
 import io.actorlab.api.RunListener;
+import io.actorlab.api.WarmPool;
 import io.actorlab.api.WorkloadRun;
 import io.actorlab.measure.ProcessMetrics;
 import io.actorlab.measure.RunReport;
@@ -13,18 +14,29 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Profiles a workload on a short sample, in this JVM: the sample under {@code sequential} gives the
  * task's time and how much of it is CPU (this thread's CPU time: sequential runs tasks on it); the sample under each other mode, on one worker, gives that
- * mode's start-up, its overhead per task and what crosses its boundary. One sequential run first warms
- * the JIT and is thrown away, so the sample measures compiled code, as the full run mostly will.
+ * mode's start-up, its warm-up, its overhead per task and what crosses its boundary. One sequential
+ * run first warms the JIT and is thrown away, so the sample measures compiled code, as the full run
+ * mostly will.
  *
- * <p>Each sample is run several times ({@value #SEQUENTIAL_RUNS} sequential, {@value #MODE_RUNS} for
- * every other mode) and the fastest run is kept: on a busy machine a run also waits for a core, which
- * would read as a task that waits, and the least disturbed run is the closest to the task itself.
+ * <p>Each other mode's sample runs twice on each of {@value #MODE_RUNS} new pools: first cold, as a
+ * full run starts (its start-up, and its warm-up: what this first run took beyond a warm one, such as a
+ * new worker JVM loading and compiling the code of its first tasks and messages), then on the same,
+ * now warm, pool, which gives the overhead per task and what crosses the boundary. A full run pays the
+ * warm-up once, not on every task, so counting the cold run's slowness per task would make a mode with
+ * worker JVMs look the worse the more tasks there are.
+ *
+ * <p>Each sample is run several times ({@value #SEQUENTIAL_RUNS} sequential, {@value #MODE_RUNS} pools
+ * for every other mode) and the fastest run of each kind is kept: on a busy machine a run also waits
+ * for a core, which would read as a task that waits, and the least disturbed run is the closest to the
+ * task itself.
  */
 public final class Profiler {
 
@@ -48,10 +60,10 @@ public final class Profiler {
   public interface Listener {
 
     /** Hears nothing. */
-    Listener NONE = (mode, report) -> {};
+    Listener NONE = sample -> {};
 
-    /** The sample of {@code mode} ended. */
-    void sampled(String mode, RunReport report);
+    /** A mode's sample ended. */
+    void sampled(Profile.ModeSample sample);
   }
 
   /**
@@ -84,27 +96,37 @@ public final class Profiler {
       }
     }
     double cpuFraction = best.cpuFraction(sequential);
-    listener.sampled(BASELINE, sequential);
     double tasks = sample.tasks();
     double taskNanos = best.ownNanos(sequential) / tasks;
 
     List<Profile.ModeSample> samples = new ArrayList<>();
-    samples.add(sample(BASELINE, sequential, sequential, tasks, true, false));
+    samples.add(
+        sample(BASELINE, List.of(sequential), List.of(sequential), sequential, tasks, true, false));
+    listener.sampled(samples.get(0));
     for (String mode : modes) {
       if (mode.equals(BASELINE)) {
         continue;
       }
-      ModeSettings settings = ActorLabSettings.create(labs.apply(mode).config()).mode();
-      RunReport report = fastest(mode, workload, sample, MODE_RUNS);
-      listener.sampled(mode, report);
+      ActorLab lab = labs.apply(mode).workers(1);
+      ModeSettings settings = ActorLabSettings.create(lab.config()).mode();
+      List<RunReport> colds = new ArrayList<>();
+      List<RunReport> warms = new ArrayList<>();
+      for (int i = 0; i < MODE_RUNS && failed(colds, warms) == null; i++) {
+        try (WarmPool pool = new WarmPool(lab)) {
+          colds.add(pool.run(workload, sample, RunListener.NONE));
+          warms.add(pool.run(workload, sample, RunListener.NONE));
+        }
+      }
       samples.add(
           sample(
               mode,
-              report,
+              colds,
+              warms,
               sequential,
               tasks,
               settings.runner() == ModeSettings.Runner.CALLER,
               settings.gil()));
+      listener.sampled(samples.get(samples.size() - 1));
     }
     return new Profile(
         workload.name(),
@@ -189,46 +211,59 @@ public final class Profiler {
         : -1;
   }
 
-  /** The run with the least wall time of {@code runs}; a run with failed tasks wins, to be seen. */
-  private RunReport fastest(String mode, Workload workload, WorkloadSpec sample, int runs)
-      throws IOException {
-    RunReport best = null;
-    for (int i = 0; i < runs; i++) {
-      RunReport report = run(mode, workload, sample);
-      if (report.failed() > 0) {
-        return report;
-      }
-      if (best == null || report.wallNanos() < best.wallNanos()) {
-        best = report;
-      }
-    }
-    return best;
-  }
-
   private RunReport run(String mode, Workload workload, WorkloadSpec sample) throws IOException {
     return WorkloadRun.run(labs.apply(mode).workers(1), workload, sample, RunListener.NONE);
   }
 
-  private static Profile.ModeSample sample(
+  /**
+   * A mode's sample from its pools' first runs ({@code colds}: the least start-up, and the warm-up as
+   * what the fastest of them took beyond the fastest warm run) and from the runs on the same pools once
+   * warm ({@code warms}: the fastest gives everything else). A run with failed tasks, or with another
+   * answer than sequential's, decides the failures and the checksum, to be seen.
+   */
+  static Profile.ModeSample sample(
       String mode,
-      RunReport report,
+      List<RunReport> colds,
+      List<RunReport> warms,
       RunReport sequential,
       double tasks,
       boolean callerRuns,
       boolean gil) {
+    RunReport warm = fastest(warms);
+    RunReport cold = fastest(colds);
+    RunReport failed = failed(colds, warms);
+    long checksum =
+        Stream.concat(colds.stream(), warms.stream())
+            .mapToLong(RunReport::checksum)
+            .filter(sum -> sum != sequential.checksum())
+            .findFirst()
+            .orElse(sequential.checksum());
     return new Profile.ModeSample(
         mode,
         callerRuns,
         gil,
-        report.wallNanos(),
-        report.startupNanos(),
+        warm.wallNanos(),
+        colds.stream().mapToLong(RunReport::startupNanos).min().orElseThrow(),
+        Math.max(0, cold.wallNanos() - warm.wallNanos()),
         // At least what serializing cost, which the wall times of so few tasks may hide in noise.
         Math.max(
-            (report.boundary().serializeNanos() + report.boundary().deserializeNanos()) / tasks,
-            (report.wallNanos() - sequential.wallNanos()) / tasks),
-        report.boundary().bytes() / tasks,
-        (report.boundary().serializeNanos() + report.boundary().deserializeNanos()) / tasks,
-        report.checksum(),
-        report.failed());
+            (warm.boundary().serializeNanos() + warm.boundary().deserializeNanos()) / tasks,
+            (warm.wallNanos() - sequential.wallNanos()) / tasks),
+        warm.boundary().bytes() / tasks,
+        (warm.boundary().serializeNanos() + warm.boundary().deserializeNanos()) / tasks,
+        checksum,
+        failed == null ? 0 : failed.failed());
+  }
+
+  private static RunReport fastest(List<RunReport> runs) {
+    return runs.stream().min(Comparator.comparingLong(RunReport::wallNanos)).orElseThrow();
+  }
+
+  /** The first of these runs in which tasks failed, or null. */
+  private static RunReport failed(List<RunReport> colds, List<RunReport> warms) {
+    return Stream.concat(colds.stream(), warms.stream())
+        .filter(run -> run.failed() > 0)
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -90,11 +90,14 @@ final class AdviseCommand extends WorkloadCommand {
                 workloadSpec,
                 candidates,
                 sample,
-                (mode, run) -> {
+                sampled -> {
                   if (output.verbose) {
                     err.printf(
-                        "actorlab: sampled %s: wall %s, start-up %s%n",
-                        mode, Units.duration(run.wallNanos()), Units.duration(run.startupNanos()));
+                        "actorlab: sampled %s: wall %s, start-up %s, warm-up %s%n",
+                        sampled.mode(),
+                        Units.duration(sampled.wallNanos()),
+                        Units.duration(sampled.startupNanos()),
+                        Units.duration(sampled.warmupNanos()));
                     err.flush();
                   }
                 });

@@ -14,15 +14,15 @@ class AdvisorTest {
 
   private static Profile.ModeSample mode(String name, double overheadMs, long startupMs) {
     return new Profile.ModeSample(
-        name, false, false, 0, (long) (startupMs * MS), overheadMs * MS, 0, 0, RIGHT, 0);
+        name, false, false, 0, (long) (startupMs * MS), 0, overheadMs * MS, 0, 0, RIGHT, 0);
   }
 
   private static Profile.ModeSample sequential() {
-    return new Profile.ModeSample("sequential", true, false, 0, (long) (20 * MS), 0, 0, 0, RIGHT, 0);
+    return new Profile.ModeSample("sequential", true, false, 0, (long) (20 * MS), 0, 0, 0, 0, RIGHT, 0);
   }
 
   private static Profile.ModeSample gil() {
-    return new Profile.ModeSample("gil", false, true, 0, (long) (80 * MS), 0.1 * MS, 0, 0, RIGHT, 0);
+    return new Profile.ModeSample("gil", false, true, 0, (long) (80 * MS), 0, 0.1 * MS, 0, 0, RIGHT, 0);
   }
 
   private static Profile profile(int tasks, double taskMs, double cpu, Profile.ModeSample... modes) {
@@ -102,7 +102,7 @@ class AdvisorTest {
   @Test
   void aModeWithAWrongAnswerIsNoCandidate() {
     Profile.ModeSample wrong =
-        new Profile.ModeSample("threads", false, false, 0, 0, 0, 0, 0, RIGHT + 1, 0);
+        new Profile.ModeSample("threads", false, false, 0, 0, 0, 0, 0, 0, RIGHT + 1, 0);
     Advice advice = Advisor.advise(profile(16, 100, 1.0, sequential(), wrong));
 
     assertTrue(advice.wrongAnswer());

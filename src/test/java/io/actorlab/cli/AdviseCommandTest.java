@@ -44,6 +44,19 @@ class AdviseCommandTest {
   }
 
   @Test
+  void aModeWithWorkerJvmsIsSampledColdForItsStartUpAndWarmUpAndWarmForItsOverhead() {
+    CliTest.Result result =
+        cli("advise", "--tasks", "4", "--size", "20000", "--sample", "2", "--modes", "processes",
+            "--json", "-Dactorlab.workers=1").succeeded();
+
+    JsonNode processes = JsonReport.parse(result.out()).at("/profile/modes/1");
+    assertEquals("processes", processes.get("mode").asText());
+    assertTrue(processes.get("startup_ms").decimalValue().signum() > 0, processes::toString);
+    assertTrue(processes.get("warmup_ms").decimalValue().signum() >= 0, processes::toString);
+    assertTrue(processes.get("checksum_matches").asBoolean(), processes::toString);
+  }
+
+  @Test
   void verifyMeasuresTheCandidatesWithCompare() throws Exception {
     Path report = dir.resolve("verified");
     CliTest.Result result =
