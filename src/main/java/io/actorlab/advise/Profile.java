@@ -47,7 +47,7 @@ public record Profile(
    * @param mode the mode's name
    * @param callerRuns true when the mode runs tasks on the caller (no parallelism at all)
    * @param gil true when tasks hold one global lock while they compute
-   * @param wallNanos the sample's wall time
+   * @param wallNanos the sample's wall time, on a warm pool
    * @param startupNanos its pool's start-up
    * @param warmupNanos what the pool's first run took beyond a warm run of the same tasks: paid once by
    *     a new pool (a new worker JVM loads and compiles the code its first tasks run), as start-up is

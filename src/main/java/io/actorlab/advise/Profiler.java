@@ -113,8 +113,11 @@ public final class Profiler {
       List<RunReport> warms = new ArrayList<>();
       for (int i = 0; i < MODE_RUNS && failed(colds, warms) == null; i++) {
         try (WarmPool pool = new WarmPool(lab)) {
-          colds.add(pool.run(workload, sample, RunListener.NONE));
-          warms.add(pool.run(workload, sample, RunListener.NONE));
+          RunReport cold = pool.run(workload, sample, RunListener.NONE);
+          colds.add(cold);
+          if (cold.failed() == 0) {
+            warms.add(pool.run(workload, sample, RunListener.NONE));
+          }
         }
       }
       samples.add(
@@ -218,8 +221,9 @@ public final class Profiler {
   /**
    * A mode's sample from its pools' first runs ({@code colds}: the least start-up, and the warm-up as
    * what the fastest of them took beyond the fastest warm run) and from the runs on the same pools once
-   * warm ({@code warms}: the fastest gives everything else). A run with failed tasks, or with another
-   * answer than sequential's, decides the failures and the checksum, to be seen.
+   * warm ({@code warms}: the fastest gives everything else; none when the first run failed). A run
+   * with failed tasks, or with another answer than sequential's, decides the failures and the
+   * checksum, to be seen.
    */
   static Profile.ModeSample sample(
       String mode,
@@ -229,7 +233,7 @@ public final class Profiler {
       double tasks,
       boolean callerRuns,
       boolean gil) {
-    RunReport warm = fastest(warms);
+    RunReport warm = fastest(warms.isEmpty() ? colds : warms);
     RunReport cold = fastest(colds);
     RunReport failed = failed(colds, warms);
     long checksum =

@@ -75,4 +75,13 @@ class ProfilerTest {
     assertEquals(RIGHT, failedWhenWarm.checksum());
     assertEquals(2, failedWhenWarm.failed());
   }
+
+  @Test
+  void aPoolWhoseFirstRunFailedHasNoWarmRunAndShowsTheFailures() {
+    Profile.ModeSample sample = sample(List.of(run(300, 900, 0, 0, 3)), List.of());
+
+    assertEquals(3, sample.failed());
+    assertEquals(300 * MS, sample.wallNanos());
+    assertEquals(0, sample.warmupNanos());
+  }
 }
