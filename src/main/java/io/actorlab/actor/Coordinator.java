@@ -24,7 +24,11 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 /**
  * Hands tasks to workers by work pulling: submitted tasks wait in a queue, and each goes to a worker that
  * has said it is idle (or, with {@link TaskPolicy#prefetch()} above 1, that has fewer than that many
- * tasks). The coordinator neither knows nor cares whether its workers share its JVM.
+ * chunks). A worker with nothing in flight is served first, and a chunk is queued at a busy worker only
+ * while more than {@value #PREFETCH_QUEUED_PER_WORKER} tasks per worker wait: prefetch hides the round
+ * trip to the next task while there is plenty of work, and stops before the end of a run, where a chunk
+ * queued behind a slow task would wait for it while another worker had nothing to do. The coordinator
+ * neither knows nor cares whether its workers share its JVM.
  *
  * <p>Every submitted task ends: with the worker's outcome, or, when the coordinator stops first, with an
  * exception saying so. A task that throws runs again up to {@link TaskPolicy#maxAttempts()} times. A
@@ -119,6 +123,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
    * done; only the answer to the latest counts.
    */
   private static final int AUDIT_RESEND_AFTER = 3;
+
+  /** Queued tasks per registered worker above which a busy worker is handed a prefetched chunk. */
+  static final int PREFETCH_QUEUED_PER_WORKER = 2;
 
   /** A run has taken longer than the timeout. */
   private record TimedOut(long taskId) implements Command, NoSerializationVerificationNeeded {}
@@ -575,7 +582,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
       return;
     }
     while (!queue.isEmpty() && !idle.isEmpty()) {
-      ActorRef<Worker.Command> worker = idle.pollFirst();
+      ActorRef<Worker.Command> worker = nextSlot();
+      if (worker == null) {
+        return; // only prefetch slots are free, and too few tasks wait to fill them
+      }
       Chunk chunk = new Chunk();
       List<Worker.Assignment> tasks = new ArrayList<>();
       ArrayDeque<Long> line = lines.computeIfAbsent(worker, idleWorker -> new ArrayDeque<>());
@@ -599,5 +609,24 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
       timeHead(line);
       worker.tell(new Worker.Run(tasks, policy.hasTimeout()));
     }
+  }
+
+  /**
+   * The free slot to fill next: one of a worker with nothing in flight first; else a prefetch slot of a
+   * busy worker, while more than {@value #PREFETCH_QUEUED_PER_WORKER} tasks per worker wait; else none.
+   */
+  private ActorRef<Worker.Command> nextSlot() {
+    Iterator<ActorRef<Worker.Command>> slots = idle.iterator();
+    while (slots.hasNext()) {
+      ActorRef<Worker.Command> worker = slots.next();
+      ArrayDeque<Long> line = lines.get(worker);
+      if (line == null || line.isEmpty()) {
+        slots.remove();
+        return worker;
+      }
+    }
+    return queue.size() > PREFETCH_QUEUED_PER_WORKER * (long) Math.max(1, registered)
+        ? idle.pollFirst()
+        : null;
   }
 }
