@@ -26,9 +26,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * has said it is idle (or, with {@link TaskPolicy#prefetch()} above 1, that has fewer than that many
  * chunks). A worker with nothing in flight is served first, and a chunk is queued at a busy worker only
  * while more than {@value #PREFETCH_QUEUED_PER_WORKER} tasks per worker wait: prefetch hides the round
- * trip to the next task while there is plenty of work, and stops before the end of a run, where a chunk
- * queued behind a slow task would wait for it while another worker had nothing to do. The coordinator
- * neither knows nor cares whether its workers share its JVM.
+ * trip to the next task while there is plenty of work, and stops near the end of a run, whose last
+ * tasks go to whichever worker frees first (a chunk already queued behind a slow task still waits for
+ * it). The coordinator neither knows nor cares whether its workers share its JVM.
  *
  * <p>Every submitted task ends: with the worker's outcome, or, when the coordinator stops first, with an
  * exception saying so. A task that throws runs again up to {@link TaskPolicy#maxAttempts()} times. A
@@ -125,7 +125,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   private static final int AUDIT_RESEND_AFTER = 3;
 
   /** Queued tasks per registered worker above which a busy worker is handed a prefetched chunk. */
-  static final int PREFETCH_QUEUED_PER_WORKER = 2;
+  private static final int PREFETCH_QUEUED_PER_WORKER = 2;
 
   /** A run has taken longer than the timeout. */
   private record TimedOut(long taskId) implements Command, NoSerializationVerificationNeeded {}
