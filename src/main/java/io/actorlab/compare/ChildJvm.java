@@ -90,7 +90,16 @@ public final class ChildJvm implements AutoCloseable {
       log = Files.createTempFile("actorlab-compare-", ".log");
       builder.redirectError(log.toFile());
     }
-    ChildJvm child = new ChildJvm(name, builder.start(), log, stopTimeout);
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      if (log != null) {
+        Files.deleteIfExists(log);
+      }
+      throw e;
+    }
+    ChildJvm child = new ChildJvm(name, process, log, stopTimeout);
     LIVE.add(child);
     return child;
   }
@@ -183,8 +192,8 @@ public final class ChildJvm implements AutoCloseable {
       } catch (IOException e) {
         // nothing more to read
       }
+      deleteLog(); // before it leaves LIVE: else a shutdown now would leave the log behind
       LIVE.remove(this);
-      deleteLog();
     }
   }
 
@@ -262,13 +271,23 @@ public final class ChildJvm implements AutoCloseable {
     }
   }
 
-  /** One hook for all children: whatever ends this JVM normally also ends them. */
+  /**
+   * One hook for all children: whatever ends this JVM normally (Ctrl-C, SIGTERM) also ends them, and
+   * removes their logs, which {@link #close()} would have removed.
+   */
   private static void hookOnce() {
     if (HOOKED.compareAndSet(false, true)) {
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
-                  () -> List.copyOf(LIVE).parallelStream().forEach(ChildJvm::kill),
+                  () ->
+                      List.copyOf(LIVE)
+                          .parallelStream()
+                          .forEach(
+                              child -> {
+                                child.kill();
+                                child.deleteLog();
+                              }),
                   "actorlab-compare-children"));
     }
   }

@@ -348,10 +348,14 @@ class CompareCommandTest {
 
   /**
    * Starts a long comparison of {@code mode}, waits until it has processes {@code depth} levels down
-   * (1: the mode's JVM; 2: its worker JVMs too), stops it with SIGTERM and checks none is left.
+   * (1: the mode's JVM; 2: its worker JVMs too), stops it with SIGTERM and checks none is left, nor
+   * the temporary log of a mode's JVM.
    */
   private void stopCompareWhileItRuns(String mode, int depth) throws Exception {
     List<String> command = new ArrayList<>(ChildJvm.javaCommand(Main.class.getName()));
+    // A temporary folder of its own, to see what it leaves there.
+    Path tmp = Files.createDirectories(dir.resolve("tmp"));
+    command.add(command.indexOf("-cp"), "-Djava.io.tmpdir=" + tmp);
     command.addAll(
         List.of("compare", "--modes", mode, "--workers", "1", "--tasks", "4", "--size", "200000",
             "--repeat", "1000", "--warmup", "0", "--quiet", "--report", dir.resolve("stopped").toString()));
@@ -371,6 +375,12 @@ class CompareCommandTest {
       for (ProcessHandle child : children) {
         child.onExit().get(15, TimeUnit.SECONDS);
         assertFalse(child.isAlive(), () -> "left running: " + describe(child));
+      }
+      try (Stream<Path> left = Files.list(tmp)) {
+        List<Path> logs =
+            left.filter(file -> file.getFileName().toString().startsWith("actorlab-compare-"))
+                .toList();
+        assertEquals(List.of(), logs, "the logs of the mode's JVMs are removed");
       }
     } finally {
       compare.descendants().forEach(ProcessHandle::destroyForcibly);
