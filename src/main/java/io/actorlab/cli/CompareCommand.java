@@ -72,9 +72,9 @@ final class CompareCommand extends WorkloadCommand {
       paramLabel = "K",
       split = ",",
       description =
-          "Worker counts, comma-separated: each mode runs at each (e.g. 1,2,4). A mode that runs"
-              + " tasks on the caller (sequential) runs once, with 1. Default: actorlab.workers"
-              + " (0 = one per core).")
+          "Worker counts, comma-separated, each at least 1: each mode runs at each (e.g. 1,2,4)."
+              + " A mode that runs tasks on the caller (sequential) runs once, with 1. Default:"
+              + " actorlab.workers, which is one per core unless set.")
   List<Integer> workers = new ArrayList<>();
 
   @Option(

@@ -39,7 +39,9 @@ final class RunCommand extends WorkloadCommand {
   @Option(
       names = {"-k", "--workers"},
       paramLabel = "K",
-      description = "Workers (threads or processes). Default: actorlab.workers (0 = one per core).")
+      description =
+          "Workers (threads or processes), at least 1. Default: actorlab.workers, which is one"
+              + " per core unless set.")
   Integer workers;
 
   // How `actorlab compare` runs a mode in a JVM of its own: one run per line on stdin, one JSON line
