@@ -31,9 +31,10 @@ public record Advice(
    *
    * @param mode the mode
    * @param workers the worker count predicted to suit it best
+   * @param tasksPerWorker tasks each of them runs at once (see {@link Profile.ModeSample})
    * @param wallNanos predicted wall time of the full run (start-up not included, as in compare)
    * @param speedup predicted sequential wall time / this one
-   * @param startupNanos the start-up the sample measured
+   * @param startupNanos the start-up of a pool of that many workers, from the sample's
    * @param warmupNanos the warm-up the sample measured: a new pool's first run beyond a warm one
    * @param overheadNanos the per-task overhead the sample measured
    * @param bytes bytes per task the sample serialized
@@ -41,6 +42,7 @@ public record Advice(
   public record Prediction(
       String mode,
       int workers,
+      int tasksPerWorker,
       double wallNanos,
       double speedup,
       long startupNanos,

@@ -48,6 +48,9 @@ public final class AdviceReport {
             + " with "
             + recommended.workers()
             + (recommended.workers() == 1 ? " worker" : " workers")
+            + (recommended.tasksPerWorker() > 1
+                ? " of " + recommended.tasksPerWorker() + " tasks at once"
+                : "")
             + ", predicted "
             + Advisor.times(recommended.speedup())
             + " the speed of sequential");
@@ -70,7 +73,7 @@ public final class AdviceReport {
           new ArrayList<>(
               List.of(
                   prediction.mode(),
-                  Integer.toString(prediction.workers()),
+                  workers(prediction),
                   Advisor.duration(prediction.wallNanos()),
                   Advisor.times(prediction.speedup()),
                   Advisor.duration(prediction.overheadNanos()),
@@ -140,7 +143,9 @@ public final class AdviceReport {
       ObjectNode node = modes.addObject();
       node.put("mode", mode.mode());
       node.put("wall_ms", millis(mode.wallNanos()));
+      node.put("tasks_per_worker", mode.tasksPerWorker());
       node.put("startup_ms", millis(mode.startupNanos()));
+      node.put("startup_ms_per_more_worker", millis(mode.startupPerWorkerNanos()));
       node.put("warmup_ms", millis(mode.warmupNanos()));
       node.put("overhead_ms_per_task", millis(mode.overheadNanos()));
       node.put("bytes_per_task", Units.fixed(mode.bytes(), 1));
@@ -167,6 +172,7 @@ public final class AdviceReport {
     ObjectNode node = NODES.objectNode();
     node.put("mode", prediction.mode());
     node.put("workers", prediction.workers());
+    node.put("tasks_per_worker", prediction.tasksPerWorker());
     node.put("wall_ms", millis(prediction.wallNanos()));
     node.put("speedup", Units.fixed(prediction.speedup(), 3));
     node.put("startup_ms", millis(prediction.startupNanos()));
@@ -174,6 +180,12 @@ public final class AdviceReport {
     node.put("overhead_ms_per_task", millis(prediction.overheadNanos()));
     node.put("bytes_per_task", Units.fixed(prediction.bytes(), 1));
     return node;
+  }
+
+  /** The worker count, and the tasks each runs at once when more than one: "2 x4". */
+  private static String workers(Advice.Prediction prediction) {
+    return prediction.workers()
+        + (prediction.tasksPerWorker() > 1 ? " x" + prediction.tasksPerWorker() : "");
   }
 
   private static Optional<Double> measured(Comparison comparison, Advice.Prediction prediction) {

@@ -11,20 +11,22 @@ import java.util.Locale;
  * the best.
  *
  * <p>The model, per task of time {@code T} of which a fraction {@code c} is CPU, on {@code K} workers
- * of a mode whose measured overhead per task is {@code o}: a task keeps a worker busy {@code T + o}
- * and a core busy {@code cT + o}. Workers overlap everything, cores only the CPU part, and under a GIL
- * (or on the caller) only one task computes at a time. So {@code N} tasks take
+ * that run {@code P} tasks at once each (a worker JVM of {@code hybrid} runs several; every other
+ * worker one), of a mode whose measured overhead per task is {@code o}: a task keeps a worker slot
+ * busy {@code T + o} and a core busy {@code cT + o}. Slots overlap everything, cores only the CPU part,
+ * and under a GIL (or on the caller) only one task computes at a time. So {@code N} tasks take
  *
  * <pre>
- *   wall = max( ceil(N / K) * (T + o),  N * (cT + o) / min(K, cores) )      (a GIL: cores = 1)
+ *   wall = max( ceil(N / KP) * (T + o),  N * (cT + o) / min(KP, cores) )      (a GIL: cores = 1)
  * </pre>
  *
- * and the speed-up is {@code N * T / wall}. Start-up is outside wall, as in {@code compare}, but the
- * modes are ranked by wall plus start-up, the time a user waits for the result, and a mode whose extra
- * start-up eats its gain is not recommended. The worker count tried
- * goes from 1 to enough to keep every core busy while tasks wait ({@code cores / c}), at most the
- * number of tasks and {@value #MAX_WORKERS}; a smaller count within {@value #CLOSE_PERCENT}% of the
- * best wins.
+ * and the speed-up is {@code N * T / wall}. Start-up is outside wall, as in {@code compare}: the
+ * sample's, plus, for worker JVMs, what each worker beyond the first adds (measured on a pool of two:
+ * JVMs that start together share the cores). Each mode's worker count, and the ranking of the modes,
+ * go by wall plus start-up plus warm-up, the time a user waits for the result, and a mode whose extra
+ * start-up eats its gain is not recommended. The worker count tried goes from 1 to enough slots to
+ * keep every core busy while tasks wait ({@code cores / c}), at most the number of tasks and {@value
+ * #MAX_WORKERS}; a smaller count within {@value #CLOSE_PERCENT}% of the best wins.
  */
 public final class Advisor {
 
@@ -87,21 +89,28 @@ public final class Advisor {
 
   /** The best worker count for a mode, and what it predicts. */
   static Advice.Prediction predict(Profile profile, Profile.ModeSample sample) {
-    int limit = sample.callerRuns() ? 1 : maxWorkers(profile);
+    int limit =
+        sample.callerRuns()
+            ? 1
+            : (int) Math.ceil((double) maxSlots(profile) / Math.max(1, sample.tasksPerWorker()));
     Advice.Prediction best = null;
     for (int workers = 1; workers <= limit; workers++) {
       double wall = wall(profile, sample, workers);
-      if (best == null || wall < best.wallNanos() * (1 - CLOSE_PERCENT / 100.0)) {
-        best =
-            new Advice.Prediction(
-                sample.mode(),
-                workers,
-                wall,
-                profile.workNanos() / wall,
-                sample.startupNanos(),
-                sample.warmupNanos(),
-                sample.overheadNanos(),
-                sample.bytes());
+      Advice.Prediction candidate =
+          new Advice.Prediction(
+              sample.mode(),
+              workers,
+              Math.max(1, sample.tasksPerWorker()),
+              wall,
+              profile.workNanos() / wall,
+              Math.round(sample.startupNanos(workers)),
+              sample.warmupNanos(),
+              sample.overheadNanos(),
+              sample.bytes());
+      if (best == null
+          || candidate.wallNanos() + candidate.oneOffNanos()
+              < (best.wallNanos() + best.oneOffNanos()) * (1 - CLOSE_PERCENT / 100.0)) {
+        best = candidate;
       }
     }
     return best;
@@ -111,13 +120,14 @@ public final class Advisor {
   static double wall(Profile profile, Profile.ModeSample sample, int workers) {
     double busy = profile.taskNanos() + sample.overheadNanos();
     double cpu = profile.taskNanos() * profile.cpuFraction() + sample.overheadNanos();
-    int cores = sample.callerRuns() || sample.gil() ? 1 : Math.min(workers, profile.cores());
-    int effective = sample.callerRuns() ? 1 : workers;
-    double rounds = Math.ceil((double) profile.tasks() / effective);
+    int slots = sample.callerRuns() ? 1 : workers * Math.max(1, sample.tasksPerWorker());
+    int cores = sample.callerRuns() || sample.gil() ? 1 : Math.min(slots, profile.cores());
+    double rounds = Math.ceil((double) profile.tasks() / slots);
     return Math.max(rounds * busy, profile.tasks() * cpu / cores);
   }
 
-  static int maxWorkers(Profile profile) {
+  /** Tasks at once that keep every core busy while tasks wait, within the tasks and the cap. */
+  static int maxSlots(Profile profile) {
     double forWaits = Math.ceil(profile.cores() / Math.max(profile.cpuFraction(), 0.01));
     return (int) Math.max(1, Math.min(Math.min(profile.tasks(), MAX_WORKERS), Math.max(profile.cores(), forWaits)));
   }
@@ -204,6 +214,23 @@ public final class Advisor {
     }
     if (!overheads.isEmpty()) {
       reasons.add("overhead per task on one worker, against the task's time: " + String.join(", ", overheads));
+    }
+    for (Profile.ModeSample sample : profile.modes()) {
+      if (sample.tasksPerWorker() > 1 || sample.startupPerWorkerNanos() > 0) {
+        reasons.add(
+            sample.mode()
+                + ": "
+                + (sample.tasksPerWorker() > 1
+                    ? "each worker JVM runs "
+                        + sample.tasksPerWorker()
+                        + " tasks at once (actorlab.cluster.workers-per-node), and "
+                    : "")
+                + "each worker JVM beyond the first adds "
+                + duration(sample.startupPerWorkerNanos())
+                + " to a start-up of "
+                + duration(sample.startupNanos())
+                + " for one: JVMs that start together share the cores");
+      }
     }
     reasons.add(
         "start-up of "

@@ -47,8 +47,13 @@ public record Profile(
    * @param mode the mode's name
    * @param callerRuns true when the mode runs tasks on the caller (no parallelism at all)
    * @param gil true when tasks hold one global lock while they compute
+   * @param tasksPerWorker tasks one worker runs at once: a worker JVM's worker actors ({@code
+   *     actorlab.cluster.workers-per-node}) in a mode that spawns them, else 1. The sample itself ran
+   *     one task at a time
    * @param wallNanos the sample's wall time, on a warm pool
    * @param startupNanos its pool's start-up
+   * @param startupPerWorkerNanos what each worker beyond the first adds to the start-up: measured on a
+   *     pool of two for a mode that spawns worker JVMs (they share the cores as they start), else 0
    * @param warmupNanos what the pool's first run took beyond a warm run of the same tasks: paid once by
    *     a new pool (a new worker JVM loads and compiles the code its first tasks run), as start-up is
    * @param overheadNanos per task, what this mode's wall time exceeds the sequential one's by (0 when
@@ -62,14 +67,21 @@ public record Profile(
       String mode,
       boolean callerRuns,
       boolean gil,
+      int tasksPerWorker,
       long wallNanos,
       long startupNanos,
+      long startupPerWorkerNanos,
       long warmupNanos,
       double overheadNanos,
       double bytes,
       double serializeNanos,
       long checksum,
       long failed) {
+
+    /** The start-up of a pool of {@code workers}. */
+    public double startupNanos(int workers) {
+      return startupNanos + (workers - 1) * (double) startupPerWorkerNanos;
+    }
 
     /** True when the sample computed the sequential answer and every task succeeded. */
     public boolean trustworthy(long expected) {

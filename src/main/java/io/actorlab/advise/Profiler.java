@@ -1,9 +1,11 @@
 package io.actorlab.advise;
 
+import com.typesafe.config.Config;
 import io.actorlab.api.ActorLab;
 import io.actorlab.api.RunListener;
 import io.actorlab.api.WarmPool;
 import io.actorlab.api.WorkloadRun;
+import io.actorlab.cluster.ClusterSettings;
 import io.actorlab.measure.ProcessMetrics;
 import io.actorlab.measure.RunReport;
 import io.actorlab.mode.ActorLabSettings;
@@ -32,6 +34,11 @@ import java.util.stream.Stream;
  * now warm, pool, which gives the overhead per task and what crosses the boundary. A full run pays the
  * warm-up once, not on every task, so counting the cold run's slowness per task would make a mode with
  * worker JVMs look the worse the more tasks there are.
+ *
+ * <p>A mode that spawns worker JVMs is sampled with one worker actor in its JVM, so that its tasks
+ * too run one at a time, and its start-up once more on a pool of two workers: JVMs that start
+ * together share the cores, so each worker beyond the first adds to the start-up, and the model
+ * counts it.
  *
  * <p>Each sample is run several times ({@value #SEQUENTIAL_RUNS} sequential, {@value #MODE_RUNS} pools
  * for every other mode) and the fastest run of each kind is kept: on a busy machine a run also waits
@@ -101,18 +108,29 @@ public final class Profiler {
 
     List<Profile.ModeSample> samples = new ArrayList<>();
     samples.add(
-        sample(BASELINE, List.of(sequential), List.of(sequential), sequential, tasks, true, false));
+        sample(
+            BASELINE,
+            new Runs(List.of(sequential), List.of(sequential), List.of()),
+            sequential,
+            tasks,
+            true,
+            false,
+            1));
     listener.sampled(samples.get(0));
     for (String mode : modes) {
       if (mode.equals(BASELINE)) {
         continue;
       }
-      ActorLab lab = labs.apply(mode).workers(1);
-      ModeSettings settings = ActorLabSettings.create(lab.config()).mode();
+      Config config = labs.apply(mode).config();
+      ModeSettings settings = ActorLabSettings.create(config).mode();
+      ClusterSettings cluster = ClusterSettings.create(config);
+      boolean spawns =
+          settings.runner() == ModeSettings.Runner.PROCESSES && cluster.seedNodes().isEmpty();
       List<RunReport> colds = new ArrayList<>();
       List<RunReport> warms = new ArrayList<>();
-      for (int i = 0; i < MODE_RUNS && failed(colds, warms) == null; i++) {
-        try (WarmPool pool = new WarmPool(lab)) {
+      List<RunReport> pairs = new ArrayList<>();
+      for (int i = 0; i < MODE_RUNS && failed(new Runs(colds, warms, pairs)) == null; i++) {
+        try (WarmPool pool = new WarmPool(oneTaskAtATime(mode, 1, spawns))) {
           RunReport cold = pool.run(workload, sample, RunListener.NONE);
           colds.add(cold);
           if (cold.failed() == 0) {
@@ -120,15 +138,20 @@ public final class Profiler {
           }
         }
       }
+      if (spawns && failed(new Runs(colds, warms, pairs)) == null) {
+        try (WarmPool pool = new WarmPool(oneTaskAtATime(mode, 2, spawns))) {
+          pairs.add(pool.run(workload, sample, RunListener.NONE));
+        }
+      }
       samples.add(
           sample(
               mode,
-              colds,
-              warms,
+              new Runs(colds, warms, pairs),
               sequential,
               tasks,
               settings.runner() == ModeSettings.Runner.CALLER,
-              settings.gil()));
+              settings.gil(),
+              spawns ? cluster.workersPerNode() : 1));
       listener.sampled(samples.get(samples.size() - 1));
     }
     return new Profile(
@@ -214,40 +237,65 @@ public final class Profiler {
         : -1;
   }
 
+  /**
+   * A pool of the mode on {@code workers}; for a mode that spawns worker JVMs, each with one worker
+   * actor, so that it too runs one task at a time.
+   */
+  private ActorLab oneTaskAtATime(String mode, int workers, boolean spawns) {
+    ActorLab lab = labs.apply(mode).workers(workers);
+    return spawns ? lab.set("actorlab.cluster.workers-per-node", 1) : lab;
+  }
+
+  /**
+   * A mode's sample runs: each pool's first run ({@code colds}), its runs once warm ({@code warms}),
+   * and the first runs of pools of two workers ({@code pairs}, for a mode that spawns worker JVMs).
+   */
+  record Runs(List<RunReport> colds, List<RunReport> warms, List<RunReport> pairs) {
+
+    Stream<RunReport> all() {
+      return Stream.of(colds, warms, pairs).flatMap(List::stream);
+    }
+  }
+
   private RunReport run(String mode, Workload workload, WorkloadSpec sample) throws IOException {
     return WorkloadRun.run(labs.apply(mode).workers(1), workload, sample, RunListener.NONE);
   }
 
   /**
    * A mode's sample from its pools' first runs ({@code colds}: the least start-up, and the warm-up as
-   * what the fastest of them took beyond the fastest warm run) and from the runs on the same pools once
-   * warm ({@code warms}: the fastest gives everything else; none when the first run failed). A run
-   * with failed tasks, or with another answer than sequential's, decides the failures and the
-   * checksum, to be seen.
+   * what the fastest of them took beyond the fastest warm run), from the runs on the same pools once
+   * warm ({@code warms}: the fastest gives everything else; none when the first run failed), and from
+   * the first runs of pools of two ({@code pairs}: the least of their start-ups beyond the least of the
+   * one-worker pools' is what each more worker adds; none, nothing added). A run with failed tasks, or
+   * with another answer than sequential's, decides the failures and the checksum, to be seen.
    */
   static Profile.ModeSample sample(
       String mode,
-      List<RunReport> colds,
-      List<RunReport> warms,
+      Runs runs,
       RunReport sequential,
       double tasks,
       boolean callerRuns,
-      boolean gil) {
-    RunReport warm = fastest(warms.isEmpty() ? colds : warms);
+      boolean gil,
+      int tasksPerWorker) {
+    List<RunReport> colds = runs.colds();
+    RunReport warm = fastest(runs.warms().isEmpty() ? colds : runs.warms());
     RunReport cold = fastest(colds);
-    RunReport failed = failed(colds, warms);
+    RunReport failed = failed(runs);
     long checksum =
-        Stream.concat(colds.stream(), warms.stream())
+        runs.all()
             .mapToLong(RunReport::checksum)
             .filter(sum -> sum != sequential.checksum())
             .findFirst()
             .orElse(sequential.checksum());
+    long startup = leastStartup(colds);
     return new Profile.ModeSample(
         mode,
         callerRuns,
         gil,
+        tasksPerWorker,
         warm.wallNanos(),
-        colds.stream().mapToLong(RunReport::startupNanos).min().orElseThrow(),
+        startup,
+        runs.pairs().isEmpty() ? 0 : Math.max(0, leastStartup(runs.pairs()) - startup),
         Math.max(0, cold.wallNanos() - warm.wallNanos()),
         // At least what serializing cost, which the wall times of so few tasks may hide in noise.
         Math.max(
@@ -263,11 +311,12 @@ public final class Profiler {
     return runs.stream().min(Comparator.comparingLong(RunReport::wallNanos)).orElseThrow();
   }
 
+  private static long leastStartup(List<RunReport> started) {
+    return started.stream().mapToLong(RunReport::startupNanos).min().orElseThrow();
+  }
+
   /** The first of these runs in which tasks failed, or null. */
-  private static RunReport failed(List<RunReport> colds, List<RunReport> warms) {
-    return Stream.concat(colds.stream(), warms.stream())
-        .filter(run -> run.failed() > 0)
-        .findFirst()
-        .orElse(null);
+  private static RunReport failed(Runs runs) {
+    return runs.all().filter(run -> run.failed() > 0).findFirst().orElse(null);
   }
 }

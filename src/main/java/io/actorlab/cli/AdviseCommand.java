@@ -93,10 +93,13 @@ final class AdviseCommand extends WorkloadCommand {
                 sampled -> {
                   if (output.verbose) {
                     err.printf(
-                        "actorlab: sampled %s: wall %s, start-up %s, warm-up %s%n",
+                        "actorlab: sampled %s: wall %s, start-up %s%s, warm-up %s%n",
                         sampled.mode(),
                         Units.duration(sampled.wallNanos()),
                         Units.duration(sampled.startupNanos()),
+                        sampled.startupPerWorkerNanos() > 0
+                            ? " (+" + Units.duration(sampled.startupPerWorkerNanos()) + " a worker more)"
+                            : "",
                         Units.duration(sampled.warmupNanos()));
                     err.flush();
                   }

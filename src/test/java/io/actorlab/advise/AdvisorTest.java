@@ -14,15 +14,26 @@ class AdvisorTest {
 
   private static Profile.ModeSample mode(String name, double overheadMs, long startupMs) {
     return new Profile.ModeSample(
-        name, false, false, 0, (long) (startupMs * MS), 0, overheadMs * MS, 0, 0, RIGHT, 0);
+        name, false, false, 1, 0, (long) (startupMs * MS), 0, 0, overheadMs * MS, 0, 0, RIGHT, 0);
+  }
+
+  /**
+   * A mode with worker JVMs: {@code tasksPerWorker} tasks at once in each, and {@code perWorkerMs} of
+   * start-up for each worker beyond the first.
+   */
+  private static Profile.ModeSample jvms(
+      String name, int tasksPerWorker, long startupMs, long perWorkerMs) {
+    return new Profile.ModeSample(
+        name, false, false, tasksPerWorker, 0, (long) (startupMs * MS), (long) (perWorkerMs * MS),
+        0, 0.5 * MS, 64, 0.1 * MS, RIGHT, 0);
   }
 
   private static Profile.ModeSample sequential() {
-    return new Profile.ModeSample("sequential", true, false, 0, (long) (20 * MS), 0, 0, 0, 0, RIGHT, 0);
+    return new Profile.ModeSample("sequential", true, false, 1, 0, (long) (20 * MS), 0, 0, 0, 0, 0, RIGHT, 0);
   }
 
   private static Profile.ModeSample gil() {
-    return new Profile.ModeSample("gil", false, true, 0, (long) (80 * MS), 0, 0.1 * MS, 0, 0, RIGHT, 0);
+    return new Profile.ModeSample("gil", false, true, 1, 0, (long) (80 * MS), 0, 0, 0.1 * MS, 0, 0, RIGHT, 0);
   }
 
   private static Profile profile(int tasks, double taskMs, double cpu, Profile.ModeSample... modes) {
@@ -100,9 +111,56 @@ class AdvisorTest {
   }
 
   @Test
+  void eachWorkerJvmBeyondTheFirstAddsItsStartUp() {
+    // 20 tasks of 100 ms, 2% CPU; a worker JVM starts in 800 ms, each more one adds 400 ms.
+    // 20 workers would finish the tasks in 100 ms, after 8.4 s of start-up; 2 take 1.0 s after 1.2 s.
+    Advice advice = Advisor.advise(profile(20, 100, 0.02, sequential(), jvms("processes", 1, 800, 400)));
+
+    Advice.Prediction processes = of(advice, "processes");
+    assertEquals(2, processes.workers(), advice.predictions()::toString);
+    assertEquals((800 + 400) * MS, processes.startupNanos(), 1);
+    assertTrue(
+        advice.reasons().contains(
+            "processes: each worker JVM beyond the first adds 400 ms to a start-up of 800 ms for one:"
+                + " JVMs that start together share the cores"),
+        advice.reasons()::toString);
+  }
+
+  @Test
+  void aWorkerJvmThatRunsSeveralTasksAtOnceNeedsFewerJvmsForWaitingWork() {
+    // The same waiting tasks: a hybrid JVM runs 4 at once, so one of them does what 4 would.
+    Advice advice =
+        Advisor.advise(
+            profile(20, 100, 0.02, sequential(), jvms("processes", 1, 800, 400), jvms("hybrid", 4, 800, 400)));
+
+    Advice.Prediction hybrid = of(advice, "hybrid");
+    assertEquals(1, hybrid.workers(), advice.predictions()::toString);
+    assertEquals(4, hybrid.tasksPerWorker());
+    assertEquals(5 * 100.5 * MS, hybrid.wallNanos(), 1); // 5 rounds of 4 tasks of 100 + 0.5 ms
+    assertEquals(800 * MS, hybrid.startupNanos(), 1);
+    assertEquals("hybrid", advice.recommended().mode());
+    assertTrue(
+        advice.reasons().stream()
+            .anyMatch(r -> r.startsWith("hybrid: each worker JVM runs 4 tasks at once")),
+        advice.reasons()::toString);
+    String text = AdviceReport.text(advice, java.util.Optional.empty());
+    assertTrue(text.contains("recommended: hybrid with 1 worker of 4 tasks at once"), text);
+    assertTrue(text.lines().anyMatch(l -> l.matches("hybrid\\s+1 x4\\s.*")), text);
+  }
+
+  @Test
+  void onCpuBoundWorkTheTasksAWorkerJvmRunsAtOnceShareTheCores() {
+    // 16 CPU-bound tasks of 100 ms on 2 cores: one hybrid JVM of 4 already keeps both cores busy.
+    Profile profile = profile(16, 100, 1.0, sequential(), jvms("hybrid", 4, 800, 400));
+
+    assertEquals(16 * 100.5 * MS / 2, Advisor.wall(profile, profile.modes().get(1), 1), 1);
+    assertEquals(1, of(Advisor.advise(profile), "hybrid").workers());
+  }
+
+  @Test
   void aModeWithAWrongAnswerIsNoCandidate() {
     Profile.ModeSample wrong =
-        new Profile.ModeSample("threads", false, false, 0, 0, 0, 0, 0, 0, RIGHT + 1, 0);
+        new Profile.ModeSample("threads", false, false, 1, 0, 0, 0, 0, 0, 0, 0, RIGHT + 1, 0);
     Advice advice = Advisor.advise(profile(16, 100, 1.0, sequential(), wrong));
 
     assertTrue(advice.wrongAnswer());

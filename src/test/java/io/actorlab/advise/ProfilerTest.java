@@ -35,7 +35,13 @@ class ProfilerTest {
   private static final RunReport SEQUENTIAL = run(100, 1, 0, RIGHT, 0);
 
   private static Profile.ModeSample sample(List<RunReport> colds, List<RunReport> warms) {
-    return Profiler.sample("processes", colds, warms, SEQUENTIAL, TASKS, false, false);
+    return sample(colds, warms, List.of());
+  }
+
+  private static Profile.ModeSample sample(
+      List<RunReport> colds, List<RunReport> warms, List<RunReport> pairs) {
+    return Profiler.sample(
+        "processes", new Profiler.Runs(colds, warms, pairs), SEQUENTIAL, TASKS, false, false, 1);
   }
 
   @Test
@@ -74,6 +80,23 @@ class ProfilerTest {
     assertEquals(0, wrongWhenCold.failed());
     assertEquals(RIGHT, failedWhenWarm.checksum());
     assertEquals(2, failedWhenWarm.failed());
+  }
+
+  @Test
+  void whatEachMoreWorkerAddsIsThePairsLeastStartUpBeyondTheOnesLeast() {
+    List<RunReport> colds = List.of(run(300, 900, 0, RIGHT, 0), run(260, 800, 0, RIGHT, 0));
+    List<RunReport> warms = List.of(run(110, -1, 0, RIGHT, 0));
+
+    assertEquals(
+        (1300 - 800) * MS,
+        sample(colds, warms, List.of(run(150, 1300, 0, RIGHT, 0))).startupPerWorkerNanos());
+    // Two that started sooner than one (a quieter moment): nothing added, never a saving.
+    assertEquals(0, sample(colds, warms, List.of(run(150, 700, 0, RIGHT, 0))).startupPerWorkerNanos());
+    assertEquals(0, sample(colds, warms).startupPerWorkerNanos()); // no pool of two: in one JVM
+    // The pool of two ran the sample too: its failures and its answer count.
+    Profile.ModeSample failedInPair = sample(colds, warms, List.of(run(150, 1300, 0, RIGHT + 1, 1)));
+    assertEquals(1, failedInPair.failed());
+    assertEquals(RIGHT + 1, failedInPair.checksum());
   }
 
   @Test

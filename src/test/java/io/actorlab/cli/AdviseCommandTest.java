@@ -46,14 +46,24 @@ class AdviseCommandTest {
   @Test
   void aModeWithWorkerJvmsIsSampledColdForItsStartUpAndWarmUpAndWarmForItsOverhead() {
     CliTest.Result result =
-        cli("advise", "--tasks", "4", "--size", "20000", "--sample", "2", "--modes", "processes",
+        cli("advise", "--tasks", "4", "--size", "20000", "--sample", "2", "--modes", "hybrid",
             "--json", "-Dactorlab.workers=1").succeeded();
 
-    JsonNode processes = JsonReport.parse(result.out()).at("/profile/modes/1");
-    assertEquals("processes", processes.get("mode").asText());
-    assertTrue(processes.get("startup_ms").decimalValue().signum() > 0, processes::toString);
-    assertTrue(processes.get("warmup_ms").decimalValue().signum() >= 0, processes::toString);
-    assertTrue(processes.get("checksum_matches").asBoolean(), processes::toString);
+    JsonNode root = JsonReport.parse(result.out());
+    JsonNode hybrid = root.at("/profile/modes/1");
+    assertEquals("hybrid", hybrid.get("mode").asText());
+    assertTrue(hybrid.get("startup_ms").decimalValue().signum() > 0, hybrid::toString);
+    assertTrue(hybrid.get("warmup_ms").decimalValue().signum() >= 0, hybrid::toString);
+    assertTrue(hybrid.get("checksum_matches").asBoolean(), hybrid::toString);
+    // Its JVMs run actorlab.cluster.workers-per-node tasks at once (4 in the hybrid mode file), and a
+    // pool of two started too, for what each more JVM adds to the start-up.
+    assertEquals(4, hybrid.get("tasks_per_worker").asInt(), hybrid::toString);
+    assertTrue(hybrid.get("startup_ms_per_more_worker").decimalValue().signum() >= 0, hybrid::toString);
+    JsonNode predicted = null;
+    for (JsonNode prediction : root.get("predictions")) {
+      predicted = prediction.get("mode").asText().equals("hybrid") ? prediction : predicted;
+    }
+    assertEquals(4, predicted.get("tasks_per_worker").asInt(), root::toString);
   }
 
   @Test
