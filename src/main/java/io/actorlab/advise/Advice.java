@@ -7,7 +7,8 @@ import java.util.List;
  * that suits it best), the recommendation, and the reasons, each with the measured numbers.
  *
  * @param profile what the sample measured
- * @param predictions one per mode whose sample could be trusted, fastest first
+ * @param predictions one per mode whose sample could be trusted, soonest result first (wall time,
+ *     start-up and warm-up), except that the plainest of the modes tied with the soonest leads
  * @param recommended the mode and worker count to use
  * @param reasons why, one finding per line, with numbers
  * @param excluded modes left out of the predictions, with the reason (a wrong answer, failed tasks)

@@ -33,6 +33,9 @@ public final class Advisor {
   static final int MAX_WORKERS = 256;
   static final int CLOSE_PERCENT = 3;
 
+  /** The mode a pool runs when none is named: threads of a fork-join pool. */
+  static final String DEFAULT_MODE = "threads";
+
   /** Below this predicted speed-up a parallel mode is not worth its start-up and complexity. */
   static final double WORTHWHILE = 1.1;
 
@@ -60,8 +63,12 @@ public final class Advisor {
     // Soonest result first: the predicted wall time plus the start-up and warm-up the sample
     // measured, which is what a user waits for (and what separates modes whose wall times are a tie).
     predictions.sort(
-        Comparator.comparingDouble((Advice.Prediction p) -> p.wallNanos() + p.oneOffNanos())
-            .thenComparingInt(Advice.Prediction::workers));
+        Comparator.comparingDouble(Advisor::total).thenComparingInt(Advice.Prediction::workers));
+    // Then the plainest of the modes the sample cannot tell apart from the soonest.
+    List<Advice.Prediction> tied = tiedWithSoonest(predictions);
+    Advice.Prediction plainest = tied.stream().min(plainestFirst(profile)).orElseThrow();
+    predictions.remove(plainest);
+    predictions.add(0, plainest);
     Advice.Prediction sequential =
         predictions.stream()
             .filter(p -> p.mode().equals(Profiler.BASELINE))
@@ -84,7 +91,44 @@ public final class Advisor {
       best = recommended;
     }
     List<String> reasons = reasons(profile, predictions, best, recommended, gain, extraStartup);
+    if (recommended == plainest && tied.size() > 1) {
+      reasons.add(
+          reasons.size() - 1,
+          String.join(", ", tied.stream().map(Advice.Prediction::mode).toList())
+              + " are predicted within "
+              + CLOSE_PERCENT
+              + "% of each other, closer than a short sample tells apart: "
+              + plainest.mode()
+              + " is the plainest of them (without a GIL's lock first, then serializing nothing,"
+              + " then the default mode, "
+              + DEFAULT_MODE
+              + ")");
+    }
     return new Advice(profile, predictions, recommended, reasons, excluded);
+  }
+
+  /** What a user waits for: predicted wall time, start-up and warm-up. */
+  private static double total(Advice.Prediction prediction) {
+    return prediction.wallNanos() + prediction.oneOffNanos();
+  }
+
+  /** The predictions, soonest first, within {@value #CLOSE_PERCENT}% of the soonest. */
+  private static List<Advice.Prediction> tiedWithSoonest(List<Advice.Prediction> sorted) {
+    double limit = total(sorted.get(0)) * (1 + CLOSE_PERCENT / 100.0);
+    return sorted.stream().filter(p -> total(p) <= limit).toList();
+  }
+
+  /**
+   * Among modes a sample cannot tell apart, the plainest first: one without a GIL's lock, then one
+   * that serializes nothing (both only cost, where nothing calls for them), then the default mode
+   * {@value #DEFAULT_MODE}, then the soonest.
+   */
+  private static Comparator<Advice.Prediction> plainestFirst(Profile profile) {
+    return Comparator.comparing(
+            (Advice.Prediction p) -> profile.mode(p.mode()).map(Profile.ModeSample::gil).orElse(false))
+        .thenComparing(p -> p.bytes() > 0)
+        .thenComparing(p -> !p.mode().equals(DEFAULT_MODE))
+        .thenComparingDouble(Advisor::total);
   }
 
   /** The best worker count for a mode, and what it predicts. */

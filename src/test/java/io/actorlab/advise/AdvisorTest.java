@@ -158,6 +158,38 @@ class AdvisorTest {
   }
 
   @Test
+  void modesTheSampleCannotTellApartGoToThePlainest() {
+    // 16 CPU-bound tasks of 100 ms: pinned and serialize-local sampled a hair faster than threads.
+    Profile.ModeSample serializing =
+        new Profile.ModeSample(
+            "serialize-local", false, false, 1, 0, (long) (10 * MS), 0, 0, 0.1 * MS, 64, 0.1 * MS, RIGHT, 0);
+    Profile tie =
+        profile(16, 100, 1.0, sequential(), mode("pinned", 0.1, 10), serializing, mode("threads", 2, 10));
+
+    Advice advice = Advisor.advise(tie);
+
+    assertEquals("threads", advice.recommended().mode());
+    assertEquals("threads", advice.predictions().get(0).mode()); // so --verify measures it
+    assertTrue(
+        advice.reasons().contains(
+            "pinned, serialize-local, threads are predicted within 3% of each other, closer than a"
+                + " short sample tells apart: threads is the plainest of them (without a GIL's lock"
+                + " first, then serializing nothing, then the default mode, threads)"),
+        advice.reasons()::toString);
+    // Without threads, the one that serializes nothing; and a mode clearly ahead wins on its own.
+    assertEquals(
+        "pinned",
+        Advisor.advise(profile(16, 100, 1.0, sequential(), serializing, mode("pinned", 0.3, 10)))
+            .recommended()
+            .mode());
+    assertEquals(
+        "pinned",
+        Advisor.advise(profile(16, 100, 1.0, sequential(), mode("pinned", 0.1, 10), mode("threads", 10, 10)))
+            .recommended()
+            .mode());
+  }
+
+  @Test
   void aModeWithAWrongAnswerIsNoCandidate() {
     Profile.ModeSample wrong =
         new Profile.ModeSample("threads", false, false, 1, 0, 0, 0, 0, 0, 0, 0, RIGHT + 1, 0);
