@@ -28,7 +28,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * while more than {@value #PREFETCH_QUEUED_PER_WORKER} tasks per worker wait: prefetch hides the round
  * trip to the next task while there is plenty of work, and stops near the end of a run, whose last
  * tasks go to whichever worker frees first (a chunk already queued behind a slow task still waits for
- * it). The coordinator neither knows nor cares whether its workers share its JVM.
+ * it, unless the worker has an {@link Inbox}: then, once nothing is left to hand out and a worker is
+ * free, the coordinator asks for such a chunk back, not begun ({@link Worker.Release}), and hands it to
+ * the free worker). The coordinator neither knows nor cares whether its workers share its JVM.
  *
  * <p>Every submitted task ends: with the worker's outcome, or, when the coordinator stops first, with an
  * exception saying so. A task that throws runs again up to {@link TaskPolicy#maxAttempts()} times. A
@@ -88,8 +90,19 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   public record NoWorkersLeft(String reason)
       implements Command, NoSerializationVerificationNeeded {}
 
-  /** A worker is ready for its first task. */
-  public record WorkerReady(ActorRef<Worker.Command> worker) implements Command, CrossesBoundary {}
+  /**
+   * A worker is ready for its first task; its chunks and audits go to {@code inbox}: an {@link Inbox}
+   * of its own, or the worker itself.
+   */
+  public record WorkerReady(ActorRef<Worker.Command> worker, ActorRef<Worker.Command> inbox)
+      implements Command, CrossesBoundary {}
+
+  /**
+   * {@code worker}'s inbox gave these tasks back, not begun, in their order, as asked by a {@link
+   * Worker.Release}.
+   */
+  public record Released(ActorRef<Worker.Command> worker, List<Long> taskIds)
+      implements Command, Unmetered {}
 
   /**
    * A worker finished tasks, in the order it ran them, and is ready for more once a chunk is over,
@@ -156,6 +169,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     int unanswered;
     int size;
     long handedOffNanos;
+    long firstTaskId;
+    /** Asked back from its worker's inbox, which has not answered yet. */
+    boolean releasing;
   }
 
   private record InFlight(Pending pending, ActorRef<Worker.Command> worker, Chunk chunk) {}
@@ -170,6 +186,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   private final Map<Long, InFlight> inFlight = new HashMap<>();
   /** Each worker's tasks in flight, in the order it runs them. */
   private final Map<ActorRef<Worker.Command>, ArrayDeque<Long>> lines = new HashMap<>();
+  /** Where each worker's chunks and audits go: its inbox, when it has one. */
+  private final Map<ActorRef<Worker.Command>, ActorRef<Worker.Command>> inboxes = new HashMap<>();
   private final Map<Long, Abandoned> abandoned = new HashMap<>();
   /** Abandoned runs whose outcome waits for the interrupt grace: do they stop, or are they stuck? */
   private final Map<Long, Abandoned> undecided = new HashMap<>();
@@ -226,6 +244,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         .onMessage(WorkerReady.class, this::onWorkerReady)
         .onMessage(NoWorkersLeft.class, this::onNoWorkersLeft)
         .onMessage(TaskDone.class, this::onTaskDone)
+        .onMessage(Released.class, this::onReleased)
         .onMessage(WorkerStopped.class, this::onWorkerStopped)
         .onMessage(TimedOut.class, this::onTimedOut)
         .onMessage(GraceOver.class, this::onGraceOver)
@@ -256,6 +275,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
   private Behavior<Command> onWorkerReady(WorkerReady ready) {
     getContext().watchWith(ready.worker(), new WorkerStopped(ready.worker()));
+    inboxes.put(ready.worker(), ready.inbox());
     for (int slot = 0; slot < policy.prefetch(); slot++) {
       idle.addLast(ready.worker());
     }
@@ -287,6 +307,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
       // ran them).
       getContext().unwatch(worker);
       audits.remove(worker);
+      inboxes.remove(worker);
       registered--;
       idle.removeIf(worker::equals);
       takeBack(worker, false);
@@ -458,6 +479,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   private Behavior<Command> onWorkerStopped(WorkerStopped stopped) {
     registered--;
     audits.remove(stopped.worker());
+    inboxes.remove(stopped.worker());
     idle.removeIf(stopped.worker()::equals);
     takeBack(stopped.worker(), true);
     Iterator<Abandoned> late = abandoned.values().iterator();
@@ -486,7 +508,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
           OpenAudit open = audits.get(worker);
           if (!line.isEmpty() && (open == null || now - open.sentNanos() > resendAfter)) {
             audits.put(worker, new OpenAudit(++auditRound, List.copyOf(line), now));
-            worker.tell(new Worker.Audit(auditRound));
+            inbox(worker).tell(new Worker.Audit(auditRound));
           }
         });
     return this;
@@ -508,7 +530,13 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     for (long taskId : audit.asked()) {
       InFlight task = inFlight.get(taskId);
       if (task != null && task.worker().equals(worker) && !held.contains(taskId)) {
-        lost.add(taskId);
+        if (task.chunk().releasing) {
+          // Given back by its inbox, whose answer is on the way: not lost, unless the next audit
+          // finds it neither held nor given back.
+          task.chunk().releasing = false;
+        } else {
+          lost.add(taskId);
+        }
       }
     }
     if (lost.isEmpty()) {
@@ -606,9 +634,86 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
       }
       chunk.size = tasks.size();
       chunk.handedOffNanos = System.nanoTime();
+      chunk.firstTaskId = tasks.get(0).taskId();
       timeHead(line);
-      worker.tell(new Worker.Run(tasks, policy.hasTimeout()));
+      inbox(worker).tell(new Worker.Run(tasks, policy.hasTimeout()));
     }
+    if (queue.isEmpty()) {
+      askBackQueuedChunks();
+    }
+  }
+
+  private ActorRef<Worker.Command> inbox(ActorRef<Worker.Command> worker) {
+    return inboxes.getOrDefault(worker, worker);
+  }
+
+  /**
+   * With nothing left to hand out and workers free, asks busy workers' inboxes to give back chunks
+   * queued behind the one they run, one per free worker: such a chunk would otherwise wait for a slow
+   * task while a worker idles.
+   */
+  private void askBackQueuedChunks() {
+    long free =
+        idle.stream().distinct().filter(worker -> lines.getOrDefault(worker, EMPTY).isEmpty()).count();
+    if (free == 0) {
+      return;
+    }
+    List<Chunk> queued = new ArrayList<>();
+    long asked = 0;
+    for (Map.Entry<ActorRef<Worker.Command>, ArrayDeque<Long>> entry : lines.entrySet()) {
+      ActorRef<Worker.Command> worker = entry.getKey();
+      if (inbox(worker).equals(worker) || entry.getValue().isEmpty()) {
+        continue; // no inbox: its chunks wait in its mailbox, out of reach while it runs a task
+      }
+      Chunk head = inFlight.get(entry.getValue().peekFirst()).chunk();
+      for (long taskId : entry.getValue()) {
+        Chunk chunk = inFlight.get(taskId).chunk();
+        if (chunk != head && chunk.firstTaskId == taskId) {
+          if (chunk.releasing) {
+            asked++;
+          } else {
+            queued.add(chunk);
+          }
+        }
+      }
+    }
+    for (Chunk chunk : queued) {
+      if (asked >= free) {
+        return;
+      }
+      chunk.releasing = true;
+      asked++;
+      inbox(inFlight.get(chunk.firstTaskId).worker()).tell(new Worker.Release(chunk.firstTaskId));
+    }
+  }
+
+  private static final ArrayDeque<Long> EMPTY = new ArrayDeque<>();
+
+  /**
+   * Puts the tasks an inbox gave back at the head of the queue, in their order (they never ran, so
+   * this counts no delivery), frees the slot their chunk held, and hands them out again.
+   */
+  private Behavior<Command> onReleased(Released released) {
+    List<Pending> back = new ArrayList<>();
+    for (long taskId : released.taskIds()) {
+      InFlight task = inFlight.get(taskId);
+      if (task == null || !task.worker().equals(released.worker())) {
+        continue; // taken back meanwhile: its worker stopped, or an audit found it lost
+      }
+      inFlight.remove(taskId);
+      timers.cancel(taskId);
+      leaveLine(task.worker(), taskId);
+      task.chunk().releasing = false;
+      if (--task.chunk().unanswered == 0) {
+        idle.addLast(task.worker()); // its slot is free; no chunk time to learn from
+      }
+      back.add(task.pending());
+    }
+    for (int i = back.size() - 1; i >= 0; i--) {
+      queue.addFirst(back.get(i));
+    }
+    dispatch();
+    return this;
   }
 
   /**

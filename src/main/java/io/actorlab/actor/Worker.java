@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -26,6 +27,10 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * each way carries many small tasks. When the coordinator times tasks ({@link Run#answerEach()}), each
  * outcome goes back as soon as it is known instead, so that the coordinator knows when the next task of
  * the chunk started.
+ *
+ * <p>A worker in a worker JVM takes its chunks through an {@link Inbox}, which holds the ones sent
+ * ahead (prefetch) while the worker runs a task, hands over the next when the worker says it is done,
+ * and can give one not yet begun back to the coordinator.
  *
  * <p>Task code runs inline, on the dispatcher the worker was spawned on, unless the task declares itself
  * blocking and a separate executor for blocking work was given: then it runs there, so waiting tasks never
@@ -57,8 +62,30 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
    * Answered with a {@link Coordinator.Holding}. It comes after every {@link Run} the coordinator sent
    * before it, and the answer goes after every answer sent before it, so a task that is neither held
    * nor answered was lost on the way, in one direction or the other.
+   *
+   * @param round the coordinator's audit round
+   * @param held tasks held for the worker by its {@link Inbox} when it passed the audit on; none as
+   *     the coordinator sends it
    */
-  public record Audit(long round) implements Command, Unmetered {}
+  public record Audit(long round, List<Long> held) implements Command, Unmetered {
+
+    /** An audit as the coordinator sends it. */
+    public Audit(long round) {
+      this(round, List.of());
+    }
+  }
+
+  /**
+   * Give back the chunk whose first task is {@code firstTaskId} if it has not begun: another worker is
+   * free. Only a worker with an {@link Inbox} can, since the inbox holds its chunks while it runs a
+   * task; it answers with a {@link Coordinator.Released}, or not at all when the chunk has begun.
+   */
+  public record Release(long firstTaskId) implements Command, Unmetered {}
+
+  /** The worker's chunks are over: its inbox hands it the next one it holds, now or when it comes. */
+  enum Next implements Command, NoSerializationVerificationNeeded {
+    INSTANCE
+  }
 
   /** A blocking task run elsewhere has ended; never leaves this JVM. */
   private record Finished(TaskRunner.Ran ran) implements Command, NoSerializationVerificationNeeded {}
@@ -77,6 +104,8 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
   private final int maxTasks;
   private final Renewal renewal;
   private final int chunkBytes;
+  /** Holds this worker's chunks while it runs a task, or null: they then wait in its own mailbox. */
+  private final ActorRef<Command> inbox;
   private TaskRunner runner;
   private int tasksRun;
   /** Chunks not yet begun (see prefetch): they wait their turn. */
@@ -105,6 +134,9 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
    * @param chunkBytes the serialized output bytes one answer may carry past its first outcome (see
    *     {@link io.actorlab.serialization.SerializationSettings#chunkBytes()}); a chunk whose outputs
    *     are larger is answered in several messages
+   * @param withInbox true to take chunks through an {@link Inbox} on Pekko's default dispatcher, which
+   *     hands over the next one without a round trip to the coordinator and can give back one not yet
+   *     begun while a task runs: for a worker in a worker JVM, which gets chunks ahead (prefetch)
    */
   public static Behavior<Command> create(
       ActorRef<Coordinator.Command> coordinator,
@@ -112,11 +144,19 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
       Executor blockingExecutor,
       int maxTasks,
       Renewal renewal,
-      int chunkBytes) {
+      int chunkBytes,
+      boolean withInbox) {
     return Behaviors.setup(
         context ->
             new Worker(
-                context, coordinator, runners, blockingExecutor, maxTasks, renewal, chunkBytes));
+                context,
+                coordinator,
+                runners,
+                blockingExecutor,
+                maxTasks,
+                renewal,
+                chunkBytes,
+                withInbox));
   }
 
   private Worker(
@@ -126,7 +166,8 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
       Executor blockingExecutor,
       int maxTasks,
       Renewal renewal,
-      int chunkBytes) {
+      int chunkBytes,
+      boolean withInbox) {
     super(context);
     this.chunkBytes = chunkBytes;
     this.coordinator = coordinator;
@@ -135,7 +176,15 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     this.maxTasks = maxTasks;
     this.renewal = renewal;
     this.runner = runners.get();
-    coordinator.tell(new Coordinator.WorkerReady(context.getSelf()));
+    this.inbox =
+        withInbox
+            ? context.spawn(
+                Inbox.create(context.getSelf(), coordinator),
+                "inbox",
+                DispatcherSelector.defaultDispatcher())
+            : null;
+    coordinator.tell(
+        new Coordinator.WorkerReady(context.getSelf(), inbox != null ? inbox : context.getSelf()));
   }
 
   @Override
@@ -160,6 +209,9 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         next = 0;
         unsent = 0;
         if (current == null) {
+          if (inbox != null) {
+            inbox.tell(Next.INSTANCE);
+          }
           return this;
         }
       }
@@ -190,6 +242,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
       current.tasks().subList(unsent, current.tasks().size()).forEach(t -> held.add(t.taskId()));
     }
     waiting.forEach(run -> run.tasks().forEach(t -> held.add(t.taskId())));
+    held.addAll(audit.held());
     coordinator.tell(new Coordinator.Holding(getContext().getSelf(), audit.round(), held));
     return this;
   }

@@ -184,7 +184,13 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
       ActorRef<Worker.Command> worker =
           context.spawn(
               Worker.create(
-                  coordinator, runners, blocking, plan.maxTasksPerWorker(), renewal, chunkBytes),
+                  coordinator,
+                  runners,
+                  blocking,
+                  plan.maxTasksPerWorker(),
+                  renewal,
+                  chunkBytes,
+                  true),
               "worker-" + i + "-" + coordinator.path().uid(),
               DispatcherSelector.fromConfig(plan.dispatcher()));
       context.watchWith(worker, new WorkerStopped(worker));

@@ -69,7 +69,8 @@ final class LocalActorBackend extends CoordinatorBackend {
               blocking,
               settings.tasks().maxTasksPerWorker(),
               Worker.Renewal.RESTART,
-              chunkBytes),
+              chunkBytes,
+              false),
           "worker-" + i,
           DispatcherSelector.fromConfig(mode.dispatcher()));
     }

@@ -112,7 +112,8 @@ class AuditTest {
                   blocking,
                   0,
                   Worker.Renewal.RESTART,
-                  1 << 20));
+                  1 << 20,
+                  false));
       coordinator.expectMessageClass(Coordinator.WorkerReady.class);
       // A chunk answered task by task: 1 runs and is answered at once, 2 waits at the gate, 3 and 4
       // wait their turn behind it; then a prefetched chunk, 5.
@@ -172,7 +173,7 @@ class AuditTest {
         new TaskPolicy(1, 3, Duration.ZERO, Duration.ofSeconds(1), 0, 1, 1, AUDIT_EVERY);
     ActorRef<Coordinator.Command> coordinator =
         KIT.spawn(Coordinator.create(policy, Canceller.interrupting(new RunningTasks()), 1 << 20));
-    coordinator.tell(new Coordinator.WorkerReady(worker.ref()));
+    coordinator.tell(new Coordinator.WorkerReady(worker.ref(), worker.ref()));
     return coordinator;
   }
 

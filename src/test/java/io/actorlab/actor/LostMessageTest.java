@@ -79,7 +79,8 @@ class LostMessageTest {
                           null,
                           0,
                           Worker.Renewal.RESTART,
-                          1 << 20),
+                          1 << 20,
+                          true),
                       "worker");
                   return Behaviors.empty();
                 }),

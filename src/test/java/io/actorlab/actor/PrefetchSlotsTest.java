@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * With {@code prefetch} above 1, which worker the coordinator hands the next chunk to: one with nothing
  * in flight first, and a busy one only while plenty of tasks wait, so that no chunk waits behind
- * another at the end of a run. Test probes play the workers; chunks are of one task.
+ * another at the end of a run; and a chunk queued at a busy worker's {@link Inbox} is asked back once
+ * another worker runs out of work. Test probes play the workers and inboxes; chunks are of one task.
  */
 @ExtendWith(LogCapturingExtension.class)
 class PrefetchSlotsTest {
@@ -78,6 +79,61 @@ class PrefetchSlotsTest {
     }
   }
 
+  @Test
+  void aChunkQueuedAtABusyWorkersInboxIsAskedBackWhenAnotherWorkerRunsOutOfWork() throws Exception {
+    TestProbe<Worker.Command> busy = KIT.createTestProbe();
+    TestProbe<Worker.Command> busyInbox = KIT.createTestProbe();
+    TestProbe<Worker.Command> other = KIT.createTestProbe();
+    ActorRef<Coordinator.Command> coordinator = coordinator();
+    coordinator.tell(new Coordinator.WorkerReady(busy.ref(), busyInbox.ref()));
+    coordinator.tell(new Coordinator.WorkerReady(other.ref(), other.ref()));
+
+    // 7 tasks: one each, then, with more than 2 per worker waiting, t2 queued behind t0.
+    List<CompletableFuture<TaskOutcome>> results = submit(coordinator, 7);
+    assertEquals(List.of(0L, 2L), List.of(ran(busyInbox), ran(busyInbox)));
+    long next = ran(other);
+    for (long expected = 3; expected <= 7; expected++) { // the other worker runs the rest, then t2
+      coordinator.tell(new Coordinator.TaskDone(List.of(done(next)), false));
+      if (expected == 7) {
+        break;
+      }
+      next = ran(other);
+      assertEquals(expected, next);
+    }
+    // Nothing is left to hand out and the other worker is free: t2 is asked back, not begun.
+    assertEquals(new Worker.Release(2), busyInbox.expectMessageClass(Worker.Release.class));
+    coordinator.tell(new Coordinator.Released(busy.ref(), List.of(2L)));
+    assertEquals(2L, ran(other));
+    busy.expectNoMessage(QUIET); // everything went through its inbox
+
+    coordinator.tell(new Coordinator.TaskDone(List.of(done(0)), false));
+    coordinator.tell(new Coordinator.TaskDone(List.of(done(2)), false));
+    for (CompletableFuture<TaskOutcome> result : results) {
+      result.get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void aWorkerWithoutAnInboxIsNeverAskedForAChunkBack() throws Exception {
+    TestProbe<Worker.Command> busy = KIT.createTestProbe();
+    TestProbe<Worker.Command> other = KIT.createTestProbe();
+    ActorRef<Coordinator.Command> coordinator = coordinator(busy, other);
+
+    List<CompletableFuture<TaskOutcome>> results = submit(coordinator, 7);
+    assertEquals(List.of(0L, 2L), List.of(ran(busy), ran(busy)));
+    for (long task : List.of(1L, 3L, 4L, 5L, 6L)) {
+      assertEquals(task, ran(other));
+      coordinator.tell(new Coordinator.TaskDone(List.of(done(task)), false));
+    }
+    busy.expectNoMessage(QUIET); // its chunks wait in its mailbox, out of reach: no Release
+
+    coordinator.tell(new Coordinator.TaskDone(List.of(done(0)), false));
+    coordinator.tell(new Coordinator.TaskDone(List.of(done(2)), false));
+    for (CompletableFuture<TaskOutcome> result : results) {
+      result.get(10, TimeUnit.SECONDS);
+    }
+  }
+
   /** A coordinator with these workers registered, prefetch 2, chunks of one task, no audits. */
   @SafeVarargs
   private static ActorRef<Coordinator.Command> coordinator(TestProbe<Worker.Command>... workers) {
@@ -86,7 +142,7 @@ class PrefetchSlotsTest {
     ActorRef<Coordinator.Command> coordinator =
         KIT.spawn(Coordinator.create(policy, Canceller.interrupting(new RunningTasks()), 1 << 20));
     for (TestProbe<Worker.Command> worker : workers) {
-      coordinator.tell(new Coordinator.WorkerReady(worker.ref()));
+      coordinator.tell(new Coordinator.WorkerReady(worker.ref(), worker.ref()));
     }
     return coordinator;
   }
