@@ -41,13 +41,7 @@ class PrefetchSlotsTest {
 
     List<CompletableFuture<TaskOutcome>> results = submit(coordinator, 2);
 
-    long one = ran(first);
-    long other = ran(second);
-    coordinator.tell(new Coordinator.TaskDone(List.of(done(one)), false));
-    coordinator.tell(new Coordinator.TaskDone(List.of(done(other)), false));
-    for (CompletableFuture<TaskOutcome> result : results) {
-      result.get(10, TimeUnit.SECONDS);
-    }
+    answerAll(coordinator, results, ran(first), ran(second));
   }
 
   @Test
@@ -74,9 +68,7 @@ class PrefetchSlotsTest {
     long t3 = ran(worker);
     coordinator.tell(new Coordinator.TaskDone(List.of(done(t3)), false));
     assertEquals(List.of(0L, 1L, 2L, 3L), List.of(t0, t1, t2, t3));
-    for (CompletableFuture<TaskOutcome> result : results) {
-      result.get(10, TimeUnit.SECONDS);
-    }
+    answerAll(coordinator, results);
   }
 
   @Test
@@ -91,26 +83,14 @@ class PrefetchSlotsTest {
     // 7 tasks: one each, then, with more than 2 per worker waiting, t2 queued behind t0.
     List<CompletableFuture<TaskOutcome>> results = submit(coordinator, 7);
     assertEquals(List.of(0L, 2L), List.of(ran(busyInbox), ran(busyInbox)));
-    long next = ran(other);
-    for (long expected = 3; expected <= 7; expected++) { // the other worker runs the rest, then t2
-      coordinator.tell(new Coordinator.TaskDone(List.of(done(next)), false));
-      if (expected == 7) {
-        break;
-      }
-      next = ran(other);
-      assertEquals(expected, next);
-    }
+    runsTheRest(coordinator, other);
     // Nothing is left to hand out and the other worker is free: t2 is asked back, not begun.
     assertEquals(new Worker.Release(2), busyInbox.expectMessageClass(Worker.Release.class));
     coordinator.tell(new Coordinator.Released(busy.ref(), List.of(2L)));
     assertEquals(2L, ran(other));
     busy.expectNoMessage(QUIET); // everything went through its inbox
 
-    coordinator.tell(new Coordinator.TaskDone(List.of(done(0)), false));
-    coordinator.tell(new Coordinator.TaskDone(List.of(done(2)), false));
-    for (CompletableFuture<TaskOutcome> result : results) {
-      result.get(10, TimeUnit.SECONDS);
-    }
+    answerAll(coordinator, results, 0, 2);
   }
 
   @Test
@@ -121,14 +101,30 @@ class PrefetchSlotsTest {
 
     List<CompletableFuture<TaskOutcome>> results = submit(coordinator, 7);
     assertEquals(List.of(0L, 2L), List.of(ran(busy), ran(busy)));
+    runsTheRest(coordinator, other);
+    busy.expectNoMessage(QUIET); // its chunks wait in its mailbox, out of reach: no Release
+
+    answerAll(coordinator, results, 0, 2);
+  }
+
+  /** The other worker is handed, and answers, every task but t0 and t2, in order. */
+  private static void runsTheRest(
+      ActorRef<Coordinator.Command> coordinator, TestProbe<Worker.Command> other) {
     for (long task : List.of(1L, 3L, 4L, 5L, 6L)) {
       assertEquals(task, ran(other));
       coordinator.tell(new Coordinator.TaskDone(List.of(done(task)), false));
     }
-    busy.expectNoMessage(QUIET); // its chunks wait in its mailbox, out of reach: no Release
+  }
 
-    coordinator.tell(new Coordinator.TaskDone(List.of(done(0)), false));
-    coordinator.tell(new Coordinator.TaskDone(List.of(done(2)), false));
+  /** Answers the tasks still out, then waits for every result. */
+  private static void answerAll(
+      ActorRef<Coordinator.Command> coordinator,
+      List<CompletableFuture<TaskOutcome>> results,
+      long... out)
+      throws Exception {
+    for (long task : out) {
+      coordinator.tell(new Coordinator.TaskDone(List.of(done(task)), false));
+    }
     for (CompletableFuture<TaskOutcome> result : results) {
       result.get(10, TimeUnit.SECONDS);
     }
