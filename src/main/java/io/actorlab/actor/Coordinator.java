@@ -550,17 +550,24 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             lost,
             worker);
     for (int i = lost.size() - 1; i >= 0; i--) { // each goes to the head: keep their order
-      long taskId = lost.get(i);
-      InFlight task = inFlight.remove(taskId);
-      timers.cancel(taskId);
-      leaveLine(worker, taskId);
-      if (--task.chunk().unanswered == 0) {
-        idle.addLast(worker); // its slot is free; no chunk time to learn from
-      }
-      requeueLost(task.pending().lostOnce());
+      requeueLost(withdraw(lost.get(i)).lostOnce());
     }
     dispatch();
     return this;
+  }
+
+  /**
+   * Takes a task in flight back from its worker before it answered: its timer goes, and its place in
+   * the worker's line; when it was the last of its chunk, the chunk's slot is free.
+   */
+  private Pending withdraw(long taskId) {
+    InFlight task = inFlight.remove(taskId);
+    timers.cancel(taskId);
+    leaveLine(task.worker(), taskId);
+    if (--task.chunk().unanswered == 0) {
+      idle.addLast(task.worker()); // no chunk time to learn from
+    }
+    return task.pending();
   }
 
   private void requeueLost(Pending lost) {
@@ -653,8 +660,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
    * task while a worker idles.
    */
   private void askBackQueuedChunks() {
-    long free =
-        idle.stream().distinct().filter(worker -> lines.getOrDefault(worker, EMPTY).isEmpty()).count();
+    long free = idle.stream().distinct().filter(this::hasNothingInFlight).count();
     if (free == 0) {
       return;
     }
@@ -687,30 +693,19 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
   }
 
-  private static final ArrayDeque<Long> EMPTY = new ArrayDeque<>();
-
   /**
    * Puts the tasks an inbox gave back at the head of the queue, in their order (they never ran, so
    * this counts no delivery), frees the slot their chunk held, and hands them out again.
    */
   private Behavior<Command> onReleased(Released released) {
-    List<Pending> back = new ArrayList<>();
-    for (long taskId : released.taskIds()) {
-      InFlight task = inFlight.get(taskId);
-      if (task == null || !task.worker().equals(released.worker())) {
-        continue; // taken back meanwhile: its worker stopped, or an audit found it lost
-      }
-      inFlight.remove(taskId);
-      timers.cancel(taskId);
-      leaveLine(task.worker(), taskId);
-      task.chunk().releasing = false;
-      if (--task.chunk().unanswered == 0) {
-        idle.addLast(task.worker()); // its slot is free; no chunk time to learn from
-      }
-      back.add(task.pending());
-    }
-    for (int i = back.size() - 1; i >= 0; i--) {
-      queue.addFirst(back.get(i));
+    // Not those taken back meanwhile: its worker stopped, or an audit found them lost.
+    List<Long> back =
+        released.taskIds().stream()
+            .filter(taskId -> inFlight.containsKey(taskId))
+            .filter(taskId -> inFlight.get(taskId).worker().equals(released.worker()))
+            .toList();
+    for (int i = back.size() - 1; i >= 0; i--) { // each goes to the head: keep their order
+      queue.addFirst(withdraw(back.get(i)));
     }
     dispatch();
     return this;
@@ -724,8 +719,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     Iterator<ActorRef<Worker.Command>> slots = idle.iterator();
     while (slots.hasNext()) {
       ActorRef<Worker.Command> worker = slots.next();
-      ArrayDeque<Long> line = lines.get(worker);
-      if (line == null || line.isEmpty()) {
+      if (hasNothingInFlight(worker)) {
         slots.remove();
         return worker;
       }
@@ -733,5 +727,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     return queue.size() > PREFETCH_QUEUED_PER_WORKER * (long) Math.max(1, registered)
         ? idle.pollFirst()
         : null;
+  }
+
+  private boolean hasNothingInFlight(ActorRef<Worker.Command> worker) {
+    ArrayDeque<Long> line = lines.get(worker);
+    return line == null || line.isEmpty();
   }
 }
